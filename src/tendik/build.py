@@ -1,0 +1,237 @@
+"""tendik build: project folder -> sources -> catalogue -> engine -> warehouse.
+
+Incremental: an indicator is recomputed only when its definition, its source's bytes or declared
+schema, or the tendik version changed; a build with nothing changed writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from tendik import __version__
+from tendik.catalog import Catalogue, Indicator, load_catalogue
+from tendik.engine.plan import build_records_plan
+from tendik.engine.records import indicator_observations, run_plan_duckdb
+from tendik.engine.series import compute_series
+from tendik.errors import CatalogueError, SourceFileMissing
+from tendik.project import Project
+from tendik.sources import content_hash, read_source
+from tendik.sources.spec import SourceSpec
+from tendik.store.write import BuildChanges, IndicatorResult, SourceRow, write_warehouse
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass
+class BuildReport:
+    warehouse: Path
+    recomputed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    sources_read: list[str] = field(default_factory=list)
+    observations: int = 0
+
+    @property
+    def wrote(self) -> bool:
+        return bool(self.recomputed or self.removed or self.sources_read)
+
+
+@dataclass
+class _Previous:
+    indicators: dict[str, tuple[str, str, str]]  # id -> (definition_hash, input_hash, version)
+    sources: dict[str, tuple[str, str]]  # id -> (content_hash, spec_hash)
+
+
+def _previous_state(path: Path) -> _Previous:
+    if not path.is_file():
+        return _Previous({}, {})
+    try:
+        with duckdb.connect(str(path), read_only=True) as con:
+            indicators = {
+                r[0]: (r[1], r[2], r[3])
+                for r in con.execute(
+                    "SELECT id, definition_hash, input_hash, tendik_version FROM indicators"
+                ).fetchall()
+            }
+            sources = {
+                r[0]: (r[1], r[2])
+                for r in con.execute("SELECT id, content_hash, spec_hash FROM sources").fetchall()
+            }
+    except duckdb.Error:
+        return _Previous({}, {})
+    return _Previous(indicators, sources)
+
+
+def spec_hash(spec: SourceSpec) -> str:
+    canonical = json.dumps(spec.model_dump(mode="json"), sort_keys=True)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def _input_hash(content: str, declared: str) -> str:
+    return hashlib.sha256(f"{content}:{declared}".encode()).hexdigest()
+
+
+def _check_references(project: Project, catalogue: Catalogue) -> None:
+    for indicator in catalogue:
+        if indicator.source not in project.sources:
+            known = ", ".join(sorted(project.sources)) or "none"
+            raise CatalogueError(
+                f"source '{indicator.source}' is not declared in tendik.toml (declared: {known})",
+                file=catalogue.files[indicator.id],
+                key="source",
+            )
+
+
+def _source_row(project: Project, spec: SourceSpec, content: str, table: pa.Table) -> SourceRow:
+    provenance = None
+    if spec.provenance:
+        provenance_path = project.root / spec.provenance
+        if provenance_path.is_file():
+            provenance = provenance_path.read_text(encoding="utf-8")
+    return SourceRow(
+        {
+            "id": spec.id,
+            "path": spec.path,
+            "format": spec.format,
+            "title": spec.title,
+            "description": spec.description,
+            "publisher": spec.publisher,
+            "licence": spec.licence,
+            "synthetic": spec.synthetic,
+            "content_hash": content,
+            "spec_hash": spec_hash(spec),
+            "n_rows": table.num_rows,
+            "provenance": provenance,
+            "read_at": datetime.now(),
+        }
+    )
+
+
+def _indicator_row(
+    project: Project,
+    indicator: Indicator,
+    input_hash: str,
+    computed_at: datetime,
+    dims: list[str],
+    n_obs: int,
+) -> dict[str, object]:
+    return {
+        "id": indicator.id,
+        "title_en": indicator.title.en,
+        "title_ru": indicator.title.ru,
+        "title_kk": indicator.title.kk,
+        "unit": indicator.unit,
+        "theme": indicator.theme,
+        "source": indicator.source,
+        "sdg": indicator.sdg,
+        "sdmx_series": indicator.sdmx_series,
+        "headline_area": indicator.headline_area or project.area,
+        "kind": "series" if indicator.is_series else "records",
+        "definition": indicator.model_dump(mode="json"),
+        "definition_hash": indicator.definition_hash(),
+        "input_hash": input_hash,
+        "tendik_version": __version__,
+        "computed_at": computed_at,
+        "dimensions": dims,
+        "n_obs": n_obs,
+    }
+
+
+def _compute_source(
+    project: Project,
+    catalogue: Catalogue,
+    spec: SourceSpec,
+    table: pa.Table,
+    indicators: list[Indicator],
+) -> list[tuple[Indicator, pa.Table, list[str]]]:
+    out: list[tuple[Indicator, pa.Table, list[str]]] = []
+    for indicator in (i for i in indicators if i.is_series):
+        observations, dims = compute_series(indicator, table, file=catalogue.files[indicator.id])
+        out.append((indicator, observations, dims))
+    records = [i for i in indicators if not i.is_series]
+    if records:
+        columns = {f.name: f.type for f in table.schema}
+        plan = build_records_plan(spec.id, records, columns, files=catalogue.files)
+        cube = run_plan_duckdb(plan, table=table)
+        for item in plan.indicators:
+            observations, dims = indicator_observations(plan, item, cube, project.area)
+            out.append((item.indicator, observations, dims))
+    return out
+
+
+def build_project(
+    project: Project, *, progress: Progress | None = None, force: bool = False
+) -> BuildReport:
+    """Read, validate and compute what changed, and write it to the warehouse atomically."""
+    started = datetime.now()
+    catalogue = load_catalogue(project.indicators_dir)
+    _check_references(project, catalogue)
+    previous = _previous_state(project.warehouse_path)
+    report = BuildReport(warehouse=project.warehouse_path)
+
+    hashes: dict[str, tuple[str, str]] = {}
+    for source_id, spec in project.sources.items():
+        path = project.source_path(source_id)
+        if not path.is_file():
+            raise SourceFileMissing("the source file does not exist", file=spec.path)
+        hashes[source_id] = (content_hash(path), spec_hash(spec))
+
+    stale: list[Indicator] = []
+    for indicator in catalogue:
+        current = (indicator.definition_hash(), _input_hash(*hashes[indicator.source]), __version__)
+        if force or previous.indicators.get(indicator.id) != current:
+            stale.append(indicator)
+        else:
+            report.unchanged.append(indicator.id)
+    report.removed = sorted(set(previous.indicators) - set(catalogue.indicators))
+    to_read = [
+        s
+        for s in project.sources
+        if force or previous.sources.get(s) != hashes[s] or any(i.source == s for i in stale)
+    ]
+
+    changes = BuildChanges(
+        started_at=started,
+        removed=report.removed,
+        removed_sources=sorted(set(previous.sources) - set(project.sources)),
+    )
+    changes.meta = {
+        "project": project.name,
+        "area": project.area,
+        "languages": ",".join(project.settings.languages),
+    }
+    for done, source_id in enumerate(to_read):
+        if progress:
+            progress(f"reading {source_id}", done, len(to_read))
+        spec = project.sources[source_id]
+        table = read_source(spec, project.root)
+        changes.sources.append(_source_row(project, spec, hashes[source_id][0], table))
+        report.sources_read.append(source_id)
+        computed_at = datetime.now()
+        for indicator, observations, dims in _compute_source(
+            project, catalogue, spec, table, [i for i in stale if i.source == source_id]
+        ):
+            row = _indicator_row(
+                project,
+                indicator,
+                _input_hash(*hashes[source_id]),
+                computed_at,
+                dims,
+                observations.num_rows,
+            )
+            changes.computed.append(IndicatorResult(indicator.id, row, observations, dims))
+            report.recomputed.append(indicator.id)
+            report.observations += observations.num_rows
+    if progress:
+        progress("writing the warehouse", len(to_read), len(to_read))
+    if not changes.empty or not project.warehouse_path.exists():
+        write_warehouse(project.warehouse_path, changes)
+    return report

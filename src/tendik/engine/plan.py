@@ -1,0 +1,224 @@
+"""Records indicators on one source -> one GROUPING SETS query, built with sqlglot.
+
+Every indicator on a source, with every breakdown it asks for, becomes one scan of the source:
+conditional aggregates (``FILTER (WHERE ...)``) for each indicator's numerator and denominator,
+grouped by the union of all the indicators' grouping sets. Each result row carries
+``GROUPING_ID(...)`` so that each indicator takes exactly the cells of its own sets. Subtotals
+agree with totals by construction: they come from the same aggregation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import sqlglot
+from sqlglot import exp
+
+from tendik.catalog.expressions import parse_expression, render
+from tendik.catalog.model import Aggregate, Indicator, Measure, dimension_name
+from tendik.errors import EngineError
+
+DIALECTS = ("duckdb", "spark")
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+@dataclass
+class IndicatorPlan:
+    """How one indicator reads its cells out of the shared grouping-sets result."""
+
+    indicator: Indicator
+    period_alias: str
+    breakdown_columns: list[str]  # source columns this indicator breaks down by (union of its sets)
+    grouping_ids: list[int]  # GROUPING_ID values of this indicator's sets
+    numerator: str | None  # alias of the numerator aggregate in the result
+    denominator: str | None
+    value: str | None  # alias of an aggregate that is the value itself (median)
+    scale: float = 1.0
+
+
+@dataclass
+class RecordsPlan:
+    source_id: str
+    tree: exp.Expression
+    group_columns: list[str]  # the GROUPING_ID argument order
+    indicators: list[IndicatorPlan] = field(default_factory=list)
+
+    def sql(self, dialect: str = "duckdb") -> str:
+        return self.tree.sql(dialect=dialect)
+
+
+class _Builder:
+    """Accumulates aggregates and grouping sets for one source."""
+
+    def __init__(self, columns: dict[str, pa.DataType], files: dict[str, Path]) -> None:
+        self.columns = columns
+        self.files = files
+        self.aggregates: list[str] = []
+        self.periods: dict[str, str] = {}  # source column -> alias
+        self.sets: list[tuple[str, ...]] = []
+
+    def condition(self, indicator: Indicator, key: str, sql: str | None) -> str | None:
+        if not sql or sql.strip().lower() == "true":
+            return None
+        tree = parse_expression(sql, set(self.columns), file=self.files.get(indicator.id), key=key)
+        return f"({render(tree)})"
+
+    def column(self, indicator: Indicator, key: str, name: str) -> str:
+        if name not in self.columns:
+            known = ", ".join(sorted(self.columns))
+            raise EngineError(
+                f"unknown column '{name}' (known: {known})",
+                file=self.files.get(indicator.id),
+                key=key,
+            )
+        return _q(name)
+
+    def add(self, alias: str, function: str, *conditions: str | None) -> str:
+        where = " AND ".join(c for c in conditions if c)
+        text = f"{function} FILTER (WHERE {where})" if where else function
+        self.aggregates.append(f"{text} AS {alias}")
+        return alias
+
+    def period(self, indicator: Indicator) -> str:
+        column = indicator.period or ""
+        self.column(indicator, "period", column)
+        if column not in self.periods:
+            self.periods[column] = f"_period{len(self.periods)}"
+        return self.periods[column]
+
+    def period_select(self, indicators: list[Indicator]) -> list[str]:
+        out = []
+        by_column = {i.period: i for i in indicators}
+        for column, alias in self.periods.items():
+            kind = self.columns[column]
+            use_date = by_column[column].period_format == "date"
+            if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
+                text = (
+                    f"CAST(CAST({_q(column)} AS DATE) AS VARCHAR)"
+                    if use_date
+                    else f"CAST(YEAR({_q(column)}) AS VARCHAR)"
+                )
+            else:
+                text = f"CAST({_q(column)} AS VARCHAR)"
+            out.append(f"{text} AS {alias}")
+        return out
+
+
+def _aggregate_sql(builder: _Builder, indicator: Indicator, aggregate: Aggregate, key: str) -> str:
+    if aggregate.agg == "count":
+        return "COUNT(*)"
+    if not aggregate.column:
+        raise EngineError(
+            f"a '{aggregate.agg}' needs a column", file=builder.files.get(indicator.id), key=key
+        )
+    column = builder.column(indicator, f"{key}.column", aggregate.column)
+    function = {"sum": "SUM", "mean": "AVG", "median": "MEDIAN"}[aggregate.agg]
+    return f"{function}(CAST({column} AS DOUBLE))"
+
+
+def _measure(
+    builder: _Builder, n: int, indicator: Indicator, measure: Measure
+) -> dict[str, str | None]:
+    among = builder.condition(indicator, "measure.among", measure.among)
+    kind = measure.kind
+    out: dict[str, str | None] = {"numerator": None, "denominator": None, "value": None}
+    if kind == "share":
+        share = builder.condition(indicator, "measure.share", measure.share)
+        out["numerator"] = builder.add(f"_i{n}_num", "COUNT(*)", among, share)
+        out["denominator"] = builder.add(f"_i{n}_den", "COUNT(*)", among)
+    elif kind == "count":
+        condition = builder.condition(indicator, "measure.count", measure.count)
+        out["numerator"] = builder.add(f"_i{n}_num", "COUNT(*)", among, condition)
+    elif kind in ("sum", "mean", "median"):
+        column = builder.column(indicator, f"measure.{kind}", getattr(measure, kind))
+        present = f"({column} IS NOT NULL)"
+        if kind == "median":
+            out["value"] = builder.add(f"_i{n}_val", f"MEDIAN(CAST({column} AS DOUBLE))", among)
+        else:
+            out["numerator"] = builder.add(f"_i{n}_num", f"SUM(CAST({column} AS DOUBLE))", among)
+        out["denominator"] = builder.add(f"_i{n}_den", "COUNT(*)", among, present)
+    else:
+        assert measure.ratio is not None
+        for side, aggregate in zip(("numerator", "denominator"), measure.ratio, strict=True):
+            key = f"measure.ratio.{0 if side == 'numerator' else 1}"
+            where = builder.condition(indicator, f"{key}.where", aggregate.where)
+            function = _aggregate_sql(builder, indicator, aggregate, key)
+            out[side] = builder.add(f"_i{n}_{side[:3]}", function, among, where)
+    return out
+
+
+def _grouping_id(group_columns: list[str], grouped: tuple[str, ...]) -> int:
+    width = len(group_columns)
+    return sum(1 << (width - 1 - i) for i, c in enumerate(group_columns) if c not in grouped)
+
+
+def build_records_plan(
+    source_id: str,
+    indicators: list[Indicator],
+    columns: dict[str, pa.DataType],
+    *,
+    files: dict[str, Path] | None = None,
+    relation: str = "source",
+) -> RecordsPlan:
+    """One GROUPING SETS query computing every records indicator on a source."""
+    builder = _Builder(columns, files or {})
+    measures: list[tuple[Indicator, str, list[tuple[str, ...]], dict[str, str | None]]] = []
+    for n, indicator in enumerate(indicators):
+        assert indicator.measure is not None
+        alias = builder.period(indicator)
+        sets: list[tuple[str, ...]] = [(alias,)]
+        for position, breakdown in enumerate(indicator.breakdowns):
+            for column in breakdown.columns:
+                builder.column(indicator, f"breakdowns.{position}", column)
+            sets.append((alias, *breakdown.columns))
+        measures.append(
+            (indicator, alias, sets, _measure(builder, n, indicator, indicator.measure))
+        )
+        builder.sets.extend(s for s in sets if s not in builder.sets)
+
+    breakdown_columns = sorted(
+        {c for s in builder.sets for c in s if c not in builder.periods.values()}
+    )
+    group_columns = [*builder.periods.values(), *breakdown_columns]
+    grouping = ", ".join(_q(c) if c in breakdown_columns else c for c in group_columns)
+    sets_sql = ", ".join(
+        "(" + ", ".join(_q(c) if c in breakdown_columns else c for c in s) + ")"
+        for s in builder.sets
+    )
+    inner = ", ".join(["*", *builder.period_select(indicators)])
+    select = ", ".join([grouping, f"GROUPING_ID({grouping}) AS _gid", *builder.aggregates])
+    sql = (
+        f"SELECT {select} FROM (SELECT {inner} FROM {relation}) AS records "
+        f"GROUP BY GROUPING SETS ({sets_sql})"
+    )
+    try:
+        tree = sqlglot.parse_one(sql, read="duckdb")
+    except sqlglot.errors.ParseError as error:  # pragma: no cover - the builder writes valid SQL
+        raise EngineError(f"could not plan source '{source_id}': {error}") from None
+
+    plan = RecordsPlan(source_id=source_id, tree=tree, group_columns=group_columns)
+    for indicator, alias, sets, aliases in measures:
+        unit_scale = 100.0 if indicator.unit == "percent" else 1.0
+        plan.indicators.append(
+            IndicatorPlan(
+                indicator=indicator,
+                period_alias=alias,
+                breakdown_columns=sorted({c for s in sets for c in s[1:]}),
+                grouping_ids=[_grouping_id(group_columns, s) for s in sets],
+                numerator=aliases["numerator"],
+                denominator=aliases["denominator"],
+                value=aliases["value"],
+                scale=unit_scale,
+            )
+        )
+    return plan
+
+
+def dimension_columns(plan: IndicatorPlan) -> list[tuple[str, str]]:
+    """(source column, warehouse dimension) pairs of one indicator."""
+    return [(c, dimension_name(c)) for c in plan.breakdown_columns]

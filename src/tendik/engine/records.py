@@ -1,0 +1,71 @@
+"""Run a records plan on DuckDB and read each indicator's observations out of the result."""
+
+from __future__ import annotations
+
+import duckdb
+import pyarrow as pa
+
+from tendik.engine.observations import UNIT_CODES
+from tendik.engine.plan import IndicatorPlan, RecordsPlan, dimension_columns
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def run_plan_duckdb(
+    plan: RecordsPlan, relation_sql: str | None = None, table: pa.Table | None = None
+) -> pa.Table:
+    """Execute the grouping-sets query over an Arrow table (registered as ``source``) or a
+    DuckDB relation expression such as ``read_parquet('...')``."""
+    with duckdb.connect() as con:
+        sql = plan.sql("duckdb")
+        if table is not None:
+            con.register("source", table)
+        elif relation_sql is not None:
+            sql = sql.replace("FROM source", f"FROM {relation_sql}", 1)
+        return con.sql(sql).to_arrow_table()
+
+
+def _value_sql(plan: IndicatorPlan) -> tuple[str, str]:
+    """The OBS_VALUE expression and the condition a cell needs to have a value."""
+    kind = plan.indicator.measure.kind if plan.indicator.measure else "share"
+    num, den, val = plan.numerator, plan.denominator, plan.value
+    if kind in ("count", "sum"):
+        return f"CAST({num} AS DOUBLE)", "TRUE"
+    if kind == "median":
+        return f"CAST({val} AS DOUBLE)", f"{den} > 0"
+    return f"{plan.scale!r} * {num} / {den}", f"{den} > 0 AND {num} IS NOT NULL"
+
+
+def indicator_observations(
+    plan: RecordsPlan, item: IndicatorPlan, cube: pa.Table, area: str
+) -> tuple[pa.Table, list[str]]:
+    """One indicator's cells out of the shared result, in the observation shape."""
+    width = len(plan.group_columns)
+    dims = []
+    dim_sql = []
+    for column, dimension in dimension_columns(item):
+        bit = 1 << (width - 1 - plan.group_columns.index(column))
+        dim_sql.append(
+            f"CASE WHEN (_gid & {bit}) = 0 THEN COALESCE(CAST({_q(column)} AS VARCHAR), '_U') "
+            f"END AS {_q(dimension)}"
+        )
+        dims.append(dimension)
+    value, has_value = _value_sql(item)
+    numerator = f"CAST({item.numerator} AS DOUBLE)" if item.numerator else "CAST(NULL AS DOUBLE)"
+    denominator = (
+        f"CAST({item.denominator} AS DOUBLE)" if item.denominator else "CAST(NULL AS DOUBLE)"
+    )
+    unit = UNIT_CODES[item.indicator.unit]
+    ids = ", ".join(str(g) for g in item.grouping_ids)
+    sql = (
+        f"SELECT '{area}' AS REF_AREA, {item.period_alias} AS TIME_PERIOD"
+        + "".join(f", {d}" for d in dim_sql)
+        + f", {value} AS OBS_VALUE, '{unit}' AS UNIT_MEASURE, {numerator} AS numerator, "
+        f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS "
+        f"FROM cube WHERE _gid IN ({ids}) AND {has_value} ORDER BY ALL"
+    )
+    with duckdb.connect() as con:
+        con.register("cube", cube)
+        return con.sql(sql).to_arrow_table(), dims

@@ -1,0 +1,108 @@
+"""Series indicators: select a published series from a source table into observations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from tendik.catalog.expressions import parse_expression, render
+from tendik.catalog.model import Indicator, dimension_name
+from tendik.engine.observations import UNIT_CODES
+from tendik.errors import EngineError
+from tendik.sources.spec import ROW_COLUMN, SERIES_COLUMNS
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def breakdown_columns(table: pa.Table) -> list[str]:
+    """Columns of a series-shaped table that are breakdowns (after the fixed ones, before _row)."""
+    fixed = {*SERIES_COLUMNS, ROW_COLUMN}
+    return [c for c in table.column_names if c not in fixed]
+
+
+def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tuple[str, list[str]]:
+    selector = indicator.series
+    assert selector is not None
+    columns = set(table.column_names)
+    where = ["OBS_VALUE IS NOT NULL"]
+    if "SERIES" in columns:
+        if not selector.code:
+            raise EngineError(
+                "a series indicator on this source needs 'series.code'",
+                file=file,
+                key="series.code",
+            )
+        where.append(f"SERIES = {_literal(selector.code)}")
+        area, period, value = "REF_AREA", "TIME_PERIOD", "OBS_VALUE"
+        dims = breakdown_columns(table)
+        unit_sql = "UNIT_MEASURE"
+        comment_sql = "COMMENT_OBS"
+    else:
+        missing = [k for k in ("area", "period", "value") if not getattr(selector, k)]
+        if missing:
+            raise EngineError(
+                f"a series on a table source needs series.{missing[0]}",
+                file=file,
+                key=f"series.{missing[0]}",
+            )
+        for key in ("area", "period", "value"):
+            if getattr(selector, key) not in columns:
+                raise EngineError(
+                    f"column '{getattr(selector, key)}' is not in the source",
+                    file=file,
+                    key=f"series.{key}",
+                )
+        area, period, value = (
+            _quote(selector.area),
+            _quote(selector.period),
+            _quote(selector.value),
+        )
+        where[0] = f"{value} IS NOT NULL"
+        dims = []
+        unit_sql = _literal(UNIT_CODES[indicator.unit])
+        comment_sql = "NULL"
+    if selector.where:
+        tree = parse_expression(selector.where, columns, file=file, key="series.where")
+        where.append(f"({render(tree)})")
+    area_sql = f"CAST({area} AS VARCHAR)"
+    if selector.area_codes:
+        cases = " ".join(
+            f"WHEN {_literal(k)} THEN {_literal(v)}" for k, v in selector.area_codes.items()
+        )
+        area_sql = f"CASE {area_sql} {cases} ELSE {area_sql} END"
+    dim_sql = "".join(
+        f", CAST({_quote(d)} AS VARCHAR) AS {_quote(dimension_name(d))}" for d in dims
+    )
+    sql = (
+        f"SELECT {area_sql} AS REF_AREA, CAST({period} AS VARCHAR) AS TIME_PERIOD{dim_sql}, "
+        f"CAST({value} AS DOUBLE) AS OBS_VALUE, "
+        f"COALESCE({unit_sql}, {_literal(UNIT_CODES[indicator.unit])}) AS UNIT_MEASURE, "
+        "CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, "
+        f"'A' AS OBS_STATUS, CAST({comment_sql} AS VARCHAR) AS COMMENT_OBS "
+        f"FROM source WHERE {' AND '.join(where)} ORDER BY 1, 2"
+    )
+    return sql, [dimension_name(d) for d in dims]
+
+
+def compute_series(
+    indicator: Indicator, table: pa.Table, *, file: Path | None = None
+) -> tuple[pa.Table, list[str]]:
+    """Observations of one series indicator, and the names of its breakdown dimensions."""
+    sql, dims = _series_sql(indicator, table, file)
+    with duckdb.connect() as con:
+        con.register("source", table)
+        result = con.sql(sql).to_arrow_table()
+    if result.num_rows == 0:
+        code = indicator.series.code if indicator.series else None
+        raise EngineError(
+            f"the source holds no values for series '{code}'", file=file, key="series"
+        )
+    return result, dims

@@ -1,0 +1,174 @@
+"""The one read API over the warehouse: what the CLI, the web app, publishing and claims use."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from tendik.errors import NotFound, WarehouseError
+from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: str
+    titles: dict[str, str]
+    unit: str
+    theme: str
+    source: str
+    sdg: str | None
+    sdmx_series: str | None
+    headline_area: str | None
+    kind: str
+    definition: dict[str, Any]
+    definition_hash: str
+    input_hash: str
+    tendik_version: str
+    computed_at: Any
+    dimensions: list[str]
+    n_obs: int
+
+    def title(self, language: str = "en") -> str:
+        return self.titles.get(language) or self.titles["en"]
+
+
+class Warehouse:
+    """Read-only access to a built warehouse."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise WarehouseError("no warehouse here yet: run 'tendik build' first", file=self.path)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as error:
+            raise WarehouseError(f"cannot open the warehouse: {error}", file=self.path) from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Warehouse:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- catalogue ---------------------------------------------------------------------------
+    def meta(self) -> dict[str, str]:
+        return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
+
+    def dimensions(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_name = 'observations' ORDER BY ordinal_position"
+        ).fetchall()
+        return [r[0] for r in rows if r[0] not in FIXED_OBSERVATION_COLUMNS]
+
+    def _records(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """Rows as dicts, every result fetched in full."""
+        cursor = self.con.execute(sql, params or [])
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _info(self, record: dict[str, Any]) -> IndicatorInfo:
+        return IndicatorInfo(
+            id=record["id"],
+            titles={k: record[f"title_{k}"] for k in ("en", "ru", "kk") if record[f"title_{k}"]},
+            unit=record["unit"],
+            theme=record["theme"],
+            source=record["source"],
+            sdg=record["sdg"],
+            sdmx_series=record["sdmx_series"],
+            headline_area=record["headline_area"],
+            kind=record["kind"],
+            definition=json.loads(record["definition"]),
+            definition_hash=record["definition_hash"],
+            input_hash=record["input_hash"],
+            tendik_version=record["tendik_version"],
+            computed_at=record["computed_at"],
+            dimensions=json.loads(record["dimensions"]),
+            n_obs=record["n_obs"],
+        )
+
+    def indicators(self) -> list[IndicatorInfo]:
+        return [self._info(r) for r in self._records("SELECT * FROM indicators ORDER BY theme, id")]
+
+    def indicator(self, indicator_id: str) -> IndicatorInfo:
+        rows = self._records("SELECT * FROM indicators WHERE id = ?", [indicator_id])
+        if not rows:
+            known = ", ".join(i.id for i in self.indicators())
+            raise NotFound(f"no indicator '{indicator_id}' (known: {known})", key=indicator_id)
+        return self._info(rows[0])
+
+    def sources(self) -> list[dict[str, Any]]:
+        return self._records("SELECT * FROM sources ORDER BY id")
+
+    # --- observations ------------------------------------------------------------------------
+    def observations(
+        self,
+        indicator_id: str,
+        *,
+        area: str | None = None,
+        by: str | None = None,
+        period: str | None = None,
+    ) -> pa.Table:
+        """Observations of one indicator: the totals, or the breakdown ``by`` one dimension."""
+        info = self.indicator(indicator_id)
+        dims = info.dimensions
+        if by is not None and by.upper() not in dims:
+            offered = ", ".join(d.lower() for d in dims) or "none"
+            raise NotFound(
+                f"indicator '{indicator_id}' has no breakdown '{by}' (offered: {offered})", key="by"
+            )
+        wanted = by.upper() if by else None
+        where = ["indicator = ?"]
+        params: list[Any] = [indicator_id]
+        for dim in dims:
+            where.append(f'"{dim}" IS NOT NULL' if dim == wanted else f'"{dim}" IS NULL')
+        if area is not None:
+            where.append("REF_AREA = ?")
+            params.append(area)
+        if period is not None:
+            where.append("TIME_PERIOD = ?")
+            params.append(period)
+        columns = [
+            "REF_AREA",
+            "TIME_PERIOD",
+            *([wanted] if wanted else []),
+            "OBS_VALUE",
+            "UNIT_MEASURE",
+            "numerator",
+            "denominator",
+            "OBS_STATUS",
+            "COMMENT_OBS",
+            "source",
+            "input_hash",
+            "definition_hash",
+            "tendik_version",
+            "computed_at",
+        ]
+        select = ", ".join(f'"{c}"' for c in columns)
+        order = "REF_AREA, TIME_PERIOD" + (f', "{wanted}"' if wanted else "")
+        sql = f"SELECT {select} FROM observations WHERE {' AND '.join(where)} ORDER BY {order}"
+        return self.con.sql(sql, params=params).to_arrow_table()
+
+    def latest(self, indicator_id: str, area: str) -> tuple[str, float] | None:
+        """The latest total value of an indicator for an area, as (period, value)."""
+        table = self.observations(indicator_id, area=area)
+        if table.num_rows == 0:
+            return None
+        periods = table.column("TIME_PERIOD").to_pylist()
+        values = table.column("OBS_VALUE").to_pylist()
+        return periods[-1], values[-1]
+
+    def areas(self, indicator_id: str) -> list[str]:
+        rows = self.con.execute(
+            "SELECT DISTINCT REF_AREA FROM observations WHERE indicator = ? ORDER BY 1",
+            [indicator_id],
+        ).fetchall()
+        return [r[0] for r in rows]
