@@ -8,26 +8,37 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import duckdb
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from tendik import __version__
 from tendik.catalog import Catalogue, Indicator, load_catalogue
-from tendik.engine.plan import build_records_plan
+from tendik.engine.plan import RecordsPlan, build_records_plan
 from tendik.engine.records import indicator_observations, run_plan_duckdb
 from tendik.engine.series import compute_series
 from tendik.errors import CatalogueError, SourceFileMissing
 from tendik.project import Project
 from tendik.sources import content_hash, read_source
-from tendik.sources.spec import SourceSpec
+from tendik.sources.spec import ROW_COLUMN, SourceSpec
 from tendik.store.write import BuildChanges, IndicatorResult, SourceRow, write_warehouse
 
 Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+@dataclass(frozen=True)
+class Engine:
+    """Where records indicators are computed: DuckDB (default) or Spark at a master URL."""
+
+    name: Literal["duckdb", "spark"] = "duckdb"
+    master: str | None = None
 
 
 @dataclass
@@ -145,12 +156,28 @@ def _indicator_row(
     }
 
 
+def _run_plan(
+    plan: RecordsPlan, project: Project, spec: SourceSpec, table: pa.Table, engine: Engine
+) -> pa.Table:
+    if engine.name == "duckdb":
+        return run_plan_duckdb(plan, table=table)
+    from tendik.engine.spark import run_plan_spark, spark_session
+
+    if spec.format == "parquet":
+        return run_plan_spark(plan, str(project.root / spec.path), spark_session(engine.master))
+    with tempfile.TemporaryDirectory() as folder:  # Spark reads files: hand it the validated table
+        path = Path(folder) / "source.parquet"
+        pq.write_table(table.drop_columns([ROW_COLUMN]), path)
+        return run_plan_spark(plan, str(path), spark_session(engine.master))
+
+
 def _compute_source(
     project: Project,
     catalogue: Catalogue,
     spec: SourceSpec,
     table: pa.Table,
     indicators: list[Indicator],
+    engine: Engine,
 ) -> list[tuple[Indicator, pa.Table, list[str]]]:
     out: list[tuple[Indicator, pa.Table, list[str]]] = []
     for indicator in (i for i in indicators if i.is_series):
@@ -158,9 +185,9 @@ def _compute_source(
         out.append((indicator, observations, dims))
     records = [i for i in indicators if not i.is_series]
     if records:
-        columns = {f.name: f.type for f in table.schema}
+        columns = {f.name: f.type for f in table.schema if f.name != ROW_COLUMN}
         plan = build_records_plan(spec.id, records, columns, files=catalogue.files)
-        cube = run_plan_duckdb(plan, table=table)
+        cube = _run_plan(plan, project, spec, table, engine)
         for item in plan.indicators:
             observations, dims = indicator_observations(plan, item, cube, project.area)
             out.append((item.indicator, observations, dims))
@@ -168,7 +195,11 @@ def _compute_source(
 
 
 def build_project(
-    project: Project, *, progress: Progress | None = None, force: bool = False
+    project: Project,
+    *,
+    progress: Progress | None = None,
+    force: bool = False,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Read, validate and compute what changed, and write it to the warehouse atomically."""
     started = datetime.now()
@@ -217,7 +248,12 @@ def build_project(
         report.sources_read.append(source_id)
         computed_at = datetime.now()
         for indicator, observations, dims in _compute_source(
-            project, catalogue, spec, table, [i for i in stale if i.source == source_id]
+            project,
+            catalogue,
+            spec,
+            table,
+            [i for i in stale if i.source == source_id],
+            engine or Engine(),
         ):
             row = _indicator_row(
                 project,

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tendik import __version__
-from tendik.build import BuildReport, build_project
+from tendik.build import BuildReport, Engine, build_project
 from tendik.cli_output import render_rows
 from tendik.errors import ProjectError, TendikError
 from tendik.project import (
@@ -41,6 +41,11 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+class EngineName(StrEnum):
+    duckdb = "duckdb"
+    spark = "spark"
 
 
 class State:
@@ -96,7 +101,9 @@ def resolve_project(project: Path | None, *, allow_bundled: bool = True) -> Proj
     )
 
 
-def run_build(project: Project, *, force: bool = False) -> BuildReport:
+def run_build(
+    project: Project, *, force: bool = False, engine: Engine | None = None
+) -> BuildReport:
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -110,7 +117,7 @@ def run_build(project: Project, *, force: bool = False) -> BuildReport:
         def on_progress(what: str, done: int, total: int) -> None:
             bar.update(task, description=what, completed=done, total=total)
 
-        return build_project(project, progress=on_progress, force=force)
+        return build_project(project, progress=on_progress, force=force, engine=engine)
 
 
 def print_build(report: BuildReport, project: Project) -> None:
@@ -151,11 +158,22 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder to create.")]) -
 def build(
     project: ProjectOption = None,
     force: Annotated[bool, typer.Option("--force", help="Recompute everything.")] = False,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="Where records indicators are computed.")
+    ] = EngineName.duckdb,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="Spark master URL (local[2], spark://host:7077, sc://host:15002 for Spark "
+            "Connect); default $TENDIK_SPARK_MASTER or local[2].",
+        ),
+    ] = None,
 ) -> None:
     """Read and validate the sources, compute the indicators, write the warehouse."""
     try:
         resolved = resolve_project(project, allow_bundled=False)
-        report = run_build(resolved, force=force)
+        report = run_build(resolved, force=force, engine=Engine(engine.value, spark_master))
     except TendikError as error:
         fail(error)
     except KeyboardInterrupt:

@@ -215,3 +215,43 @@ class GeneratorError(TendikError):
     """A synthetic-data generator was asked for something it cannot make."""
 
     type = "generator-error"
+
+
+# --- web: dashboard and JSON API ---------------------------------------------------------------
+class WebError(TendikError):
+    type = "web-error"
+
+
+class InvalidParameter(WebError):
+    """A query parameter of a request is malformed or out of range; ``key`` names it."""
+
+    type = "invalid-parameter"
+
+
+class MissingParameter(WebError):
+    """A required query parameter of a request is absent; ``key`` names it."""
+
+    type = "missing-parameter"
+
+
+class UnknownParameter(WebError):
+    """A request carries a query parameter the endpoint does not take; ``key`` names it."""
+
+    type = "unknown-parameter"
+
+
+# --- publishing: open-data files from the warehouse ------------------------------------------
+class PublishError(TendikError):
+    type = "publish-error"
+
+
+class UnknownPublishFormat(PublishError):
+    """A publication was asked for in a format tendik does not write."""
+
+    type = "unknown-publish-format"
+
+
+class SheetTooLarge(PublishError):
+    """An indicator has more observations than one worksheet can hold."""
+
+    type = "sheet-too-large"

@@ -181,10 +181,10 @@ def build_records_plan(
         )
         builder.sets.extend(s for s in sets if s not in builder.sets)
 
-    breakdown_columns = sorted(
-        {c for s in builder.sets for c in s if c not in builder.periods.values()}
-    )
-    group_columns = [*builder.periods.values(), *breakdown_columns]
+    # The GROUPING_ID argument order is the order of first appearance in the sets, which is
+    # what Spark requires (DuckDB accepts any order).
+    group_columns = list(dict.fromkeys(c for s in builder.sets for c in s))
+    breakdown_columns = [c for c in group_columns if c not in builder.periods.values()]
     grouping = ", ".join(_q(c) if c in breakdown_columns else c for c in group_columns)
     sets_sql = ", ".join(
         "(" + ", ".join(_q(c) if c in breakdown_columns else c for c in s) + ")"
