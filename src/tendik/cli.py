@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -24,6 +25,7 @@ from tendik.project import (
     load_project,
 )
 from tendik.store import Warehouse
+from tendik.store.releases import create_release, diff_releases
 
 app = typer.Typer(
     name="tendik",
@@ -41,6 +43,17 @@ class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
+
+
+KeyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--key",
+        envvar="TENDIK_PUBLISHER_KEY",
+        help="The publisher's key: see embargoed releases and the latest build.",
+        show_envvar=True,
+    ),
+]
 
 
 class EngineName(StrEnum):
@@ -182,12 +195,14 @@ def build(
     print_build(report, resolved)
 
 
-def _open(project: Project) -> Warehouse:
-    return Warehouse(project.warehouse_path)
+def _open(project: Project, key: str | None = None) -> Warehouse:
+    return Warehouse(project.warehouse_path, publisher_key=key)
 
 
-def print_indicators(project: Project, language: str, fmt: OutputFormat) -> None:
-    with _open(project) as warehouse:
+def print_indicators(
+    project: Project, language: str, fmt: OutputFormat, key: str | None = None
+) -> None:
+    with _open(project, key) as warehouse:
         rows = []
         for info in warehouse.indicators():
             area = info.headline_area or project.area
@@ -221,10 +236,11 @@ def indicators(
     project: ProjectOption = None,
     language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    key: KeyOption = None,
 ) -> None:
     """List the catalogue with each indicator's latest value."""
     try:
-        print_indicators(resolve_project(project), language, fmt)
+        print_indicators(resolve_project(project), language, fmt, key)
     except TendikError as error:
         fail(error)
 
@@ -238,11 +254,12 @@ def show(
     period: Annotated[str | None, typer.Option("--period", help="One period, e.g. 2024.")] = None,
     fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
     language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
+    key: KeyOption = None,
 ) -> None:
     """Print an indicator's observations."""
     try:
         resolved = resolve_project(project)
-        with _open(resolved) as warehouse:
+        with _open(resolved, key) as warehouse:
             info = warehouse.indicator(indicator_id)
             table = warehouse.observations(indicator_id, area=area, by=by, period=period)
     except TendikError as error:
@@ -267,6 +284,81 @@ def show(
             "computed_at",
         ]
     render_rows(table.to_pylist(), columns, fmt.value, console, title=info.title(language))
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time; without a zone it is taken as UTC."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        raise ProjectError(
+            f"'{text}' is not a time: use ISO 8601, e.g. 2026-03-08T10:00+05:00", key="at"
+        ) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@app.command()
+def release(
+    at: Annotated[str, typer.Option("--at", help="Publication time, ISO 8601 (UTC if no zone).")],
+    project: ProjectOption = None,
+    key: KeyOption = None,
+    note: Annotated[str | None, typer.Option("--note", help="A line about this release.")] = None,
+) -> None:
+    """Freeze the warehouse as a numbered release, public from --at (embargoed until then)."""
+    try:
+        resolved = resolve_project(project, allow_bundled=False)
+        made = create_release(resolved.warehouse_path, parse_time(at), key, note)
+    except TendikError as error:
+        fail(error)
+    console.print(
+        f"Release {made.number}: {made.n_obs:,} observations, public from "
+        f"{made.publish_at:%Y-%m-%d %H:%M} UTC (content {made.content_hash[:12]})."
+    )
+
+
+@app.command()
+def releases(
+    project: ProjectOption = None,
+    key: KeyOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """List the releases you may see."""
+    try:
+        with _open(resolve_project(project), key) as warehouse:
+            rows = [r.to_dict(warehouse.as_of) for r in warehouse.releases()]
+    except TendikError as error:
+        fail(error)
+    columns = ["number", "publish_at", "published", "n_obs", "content_hash", "note"]
+    render_rows(rows, columns, fmt.value, console, title="Releases")
+
+
+@app.command()
+def diff(
+    first: Annotated[int, typer.Argument(metavar="R1")],
+    second: Annotated[int, typer.Argument(metavar="R2")],
+    project: ProjectOption = None,
+    key: KeyOption = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+) -> None:
+    """List the values revised between two releases."""
+    try:
+        resolved = resolve_project(project)
+        revisions = diff_releases(resolved.warehouse_path, first, second, key)
+    except TendikError as error:
+        fail(error)
+    rows = [r.to_dict() for r in revisions]
+    dims = sorted(
+        {k for r in rows for k in r}
+        - {"kind", "indicator", "REF_AREA", "TIME_PERIOD", "old", "new"}
+    )
+    columns = ["kind", "indicator", "REF_AREA", "TIME_PERIOD", *dims, "old", "new"]
+    render_rows(
+        rows,
+        columns,
+        fmt.value,
+        console,
+        title=f"Release {first} → {second}: {len(rows)} values differ",
+    )
 
 
 @app.command()

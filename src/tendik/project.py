@@ -6,6 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -39,6 +40,7 @@ class Project:
     settings: ProjectSettings
     sources: dict[str, SourceSpec] = field(default_factory=dict)
     warehouse_override: Path | None = None
+    quality: dict[str, Any] = field(default_factory=dict)  # [quality], read by tendik.quality
 
     @property
     def name(self) -> str:
@@ -77,7 +79,7 @@ def load_project(root: Path, *, warehouse: Path | None = None) -> Project:
         raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ProjectError(f"not valid TOML: {error}", file=config_path) from None
-    unknown = set(raw) - {"project", "sources"}
+    unknown = set(raw) - {"project", "sources", "quality"}
     if unknown:
         key = sorted(unknown)[0]
         raise ProjectError(f"unknown table [{key}]", file=config_path, key=key)
@@ -95,8 +97,15 @@ def load_project(root: Path, *, warehouse: Path | None = None) -> Project:
             raise ProjectError(
                 message, file=config_path, key=f"sources.{source_id}.{key}"
             ) from None
+    quality = raw.get("quality") or {}
+    if not isinstance(quality, dict):
+        raise ProjectError("[quality] must be a table", file=config_path, key="quality")
     return Project(
-        root=root.resolve(), settings=settings, sources=sources, warehouse_override=warehouse
+        root=root.resolve(),
+        settings=settings,
+        sources=sources,
+        warehouse_override=warehouse,
+        quality=quality,
     )
 
 

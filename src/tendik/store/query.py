@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import duckdb
 import pyarrow as pa
 
 from tendik.errors import NotFound, WarehouseError
+from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
 
 
@@ -40,7 +42,20 @@ class IndicatorInfo:
 class Warehouse:
     """Read-only access to a built warehouse."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        as_of: datetime | None = None,
+        publisher_key: str | None = None,
+        release: int | None = None,
+    ) -> None:
+        """Open a warehouse as a reader sees it at ``as_of`` (default: now).
+
+        Without releases, everyone sees the latest build. Once releases exist, a reader sees the
+        latest release published by ``as_of`` (or the one asked for, if published); the holder
+        of the publisher's key sees the latest build and every release, embargoed or not.
+        """
         self.path = Path(path)
         if not self.path.is_file():
             raise WarehouseError("no warehouse here yet: run 'tendik build' first", file=self.path)
@@ -48,6 +63,53 @@ class Warehouse:
             self.con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as error:
             raise WarehouseError(f"cannot open the warehouse: {error}", file=self.path) from None
+        self.as_of = as_utc(as_of) if as_of else utcnow()
+        self.is_publisher = key_is_valid(self.con, publisher_key)
+        self.all_releases = read_releases(self.con)
+        self.release = self._choose(release)
+        self.view = "build" if self.release is None else f"release {self.release.number}"
+        if self.release is None and self.all_releases and not self.is_publisher:
+            self.view = "none"
+        self._install_views()
+
+    def _choose(self, wanted: int | None) -> Release | None:
+        visible = self.releases()
+        if wanted is not None:
+            for release in visible:
+                if release.number == wanted:
+                    return release
+            raise NotFound(f"no release {wanted} is visible", key="release")
+        if self.is_publisher or not visible:
+            return None
+        return visible[-1]
+
+    def releases(self) -> list[Release]:
+        """The releases this reader may see: the published ones, or all for the publisher."""
+        if self.is_publisher:
+            return list(self.all_releases)
+        return [r for r in self.all_releases if r.published(self.as_of)]
+
+    def _install_views(self) -> None:
+        """Shadow the tables with views of what this reader may see."""
+        database = self.con.execute("SELECT current_database()").fetchone()[0]
+        main = f'"{database}".main'
+        if self.view == "none":
+            self.con.execute(
+                f"CREATE TEMP VIEW observations AS SELECT * FROM {main}.observations WHERE FALSE"
+            )
+            self.con.execute(
+                f"CREATE TEMP VIEW indicators AS SELECT * FROM {main}.indicators WHERE FALSE"
+            )
+        elif self.release is not None:
+            number = self.release.number
+            self.con.execute(
+                f"CREATE TEMP VIEW observations AS SELECT * FROM "
+                f"{main}.release_observations WHERE release = '{number}'"
+            )
+            self.con.execute(
+                f"CREATE TEMP VIEW indicators AS SELECT * EXCLUDE (release) FROM "
+                f"{main}.release_indicators WHERE release = {number}"
+            )
 
     def close(self) -> None:
         self.con.close()
@@ -63,11 +125,8 @@ class Warehouse:
         return dict(self.con.execute("SELECT key, value FROM meta").fetchall())
 
     def dimensions(self) -> list[str]:
-        rows = self.con.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_name = 'observations' ORDER BY ordinal_position"
-        ).fetchall()
-        return [r[0] for r in rows if r[0] not in FIXED_OBSERVATION_COLUMNS]
+        names = [d[0] for d in self.con.execute("SELECT * FROM observations LIMIT 0").description]
+        return [n for n in names if n not in FIXED_OBSERVATION_COLUMNS]
 
     def _records(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows as dicts, every result fetched in full."""
@@ -172,3 +231,27 @@ class Warehouse:
             [indicator_id],
         ).fetchall()
         return [r[0] for r in rows]
+
+    def all_observations(self, indicator_id: str) -> pa.Table:
+        """Every observation of one indicator, totals and every breakdown (null = total)."""
+        dims = self.indicator(indicator_id).dimensions
+        columns = [
+            "REF_AREA",
+            "TIME_PERIOD",
+            *dims,
+            "OBS_VALUE",
+            "UNIT_MEASURE",
+            "numerator",
+            "denominator",
+            "OBS_STATUS",
+            "COMMENT_OBS",
+            "source",
+            "input_hash",
+            "definition_hash",
+            "tendik_version",
+            "computed_at",
+        ]
+        select = ", ".join(f'"{c}"' for c in columns)
+        order = ", ".join(["REF_AREA", "TIME_PERIOD", *(f'"{d}" NULLS FIRST' for d in dims)])
+        sql = f"SELECT {select} FROM observations WHERE indicator = ? ORDER BY {order}"
+        return self.con.sql(sql, params=[indicator_id]).to_arrow_table()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -137,6 +137,14 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: BuildChanges) -> None
 
 def write_warehouse(path: Path, changes: BuildChanges) -> None:
     """Apply a build's changes to a copy of the warehouse and swap it in atomically."""
+    modify_warehouse(path, lambda con: apply_changes(con, changes))
+
+
+def modify_warehouse(path: Path, change: Callable[[duckdb.DuckDBPyConnection], None]) -> None:
+    """Run ``change`` on a copy of the warehouse in one transaction, then swap the copy in.
+
+    If ``change`` raises, or the process stops, the warehouse is exactly as it was.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(path)
     temp = temp_path_for(path)
@@ -145,7 +153,7 @@ def write_warehouse(path: Path, changes: BuildChanges) -> None:
             shutil.copy2(path, temp)
         with duckdb.connect(str(temp)) as con:
             con.execute("BEGIN TRANSACTION")
-            apply_changes(con, changes)
+            change(con)
             con.execute("COMMIT")
             con.execute("CHECKPOINT")
         wal = temp.with_name(temp.name + ".wal")
