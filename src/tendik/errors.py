@@ -255,3 +255,21 @@ class SheetTooLarge(PublishError):
     """An indicator has more observations than one worksheet can hold."""
 
     type = "sheet-too-large"
+
+
+# --- quality: validation rules, outliers and reconciliation ----------------------------------
+class QualityConfigError(ProjectError):
+    """The [quality] table of tendik.toml is malformed: an unknown key, a bad rule, a bad pair."""
+
+    type = "quality-config-error"
+
+
+# --- claims: numeric claims in texts ---------------------------------------------------------
+class ClaimsError(TendikError):
+    type = "claims-error"
+
+
+class UnsupportedLanguage(ClaimsError):
+    """Claims were asked for in a language tendik does not read; ``key`` names it."""
+
+    type = "unsupported-language"

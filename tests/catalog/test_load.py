@@ -127,5 +127,9 @@ def test_bundled_catalogue_has_three_languages_units_sources() -> None:
     for indicator in catalogue:
         assert indicator.title.ru and indicator.title.kk, indicator.id
         assert indicator.unit == "percent"
+        if indicator.source == "civil-service-register":  # synthetic: said in every language
+            assert indicator.notes is not None
+            assert "SYNTHETIC" in indicator.notes.en and "СИНТЕТИ" in indicator.notes.ru
+            assert "СИНТЕТИКАЛЫҚ" in (indicator.notes.kk or "")
     assert catalogue["parliament-women-share"].sdg == "5.5.1"
     assert catalogue["managers-women-share"].sdmx_series == "IC_GEN_MGTL"
