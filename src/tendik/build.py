@@ -21,6 +21,7 @@ import pyarrow.parquet as pq
 
 from tendik import __version__
 from tendik.catalog import Catalogue, Indicator, load_catalogue
+from tendik.disclosure.observations import ProtectionSummary, protect
 from tendik.engine.plan import RecordsPlan, build_records_plan
 from tendik.engine.records import indicator_observations, run_plan_duckdb
 from tendik.engine.series import compute_series
@@ -49,6 +50,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     sources_read: list[str] = field(default_factory=list)
     observations: int = 0
+    suppressed: ProtectionSummary = field(default_factory=ProtectionSummary)
 
     @property
     def wrote(self) -> bool:
@@ -194,6 +196,21 @@ def _compute_source(
     return out
 
 
+def _protect(
+    project: Project, indicator: Indicator, observations: pa.Table, dims: list[str]
+) -> tuple[pa.Table, ProtectionSummary]:
+    """Disclosure control on a records indicator; series pass through untouched."""
+    if indicator.measure is None:
+        return observations, ProtectionSummary(cells=observations.num_rows)
+    return protect(
+        observations,
+        dims,
+        indicator.measure.kind,
+        k=project.settings.disclosure_k,
+        protection=project.settings.disclosure_protection,
+    )
+
+
 def build_project(
     project: Project,
     *,
@@ -255,6 +272,8 @@ def build_project(
             [i for i in stale if i.source == source_id],
             engine or Engine(),
         ):
+            observations, protection = _protect(project, indicator, observations, dims)
+            report.suppressed.add(protection)
             row = _indicator_row(
                 project,
                 indicator,
@@ -263,6 +282,8 @@ def build_project(
                 dims,
                 observations.num_rows,
             )
+            row["suppressed_primary"] = protection.primary
+            row["suppressed_complementary"] = protection.complementary
             changes.computed.append(IndicatorResult(indicator.id, row, observations, dims))
             report.recomputed.append(indicator.id)
             report.observations += observations.num_rows

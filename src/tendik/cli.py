@@ -145,6 +145,13 @@ def print_build(report: BuildReport, project: Project) -> None:
         f"({report.observations:,} observations), {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed; sources read: {', '.join(report.sources_read) or 'none'}."
     )
+    if report.suppressed.primary:
+        console.print(
+            f"Disclosure control (k={project.settings.disclosure_k}): "
+            f"{report.suppressed.primary} small cells suppressed, "
+            f"{report.suppressed.complementary} more to protect them, "
+            f"of {report.suppressed.cells:,} cells."
+        )
     console.print(f"Warehouse: {report.warehouse}")
 
 

@@ -30,7 +30,8 @@ class ProjectSettings(BaseModel):
     indicators: str = "indicators"
     warehouse: str = "warehouse.duckdb"
     parity_band: float = 2.5
-    disclosure_k: int = 5
+    disclosure_k: int = Field(default=5, ge=1)  # cells with fewer contributors are suppressed
+    disclosure_protection: float | None = None  # least interval width of a hidden cell; None = k
     compare_areas: list[str] = Field(default_factory=list)
 
 

@@ -39,6 +39,7 @@ class IndicatorPlan:
     denominator: str | None
     value: str | None  # alias of an aggregate that is the value itself (median)
     scale: float = 1.0
+    contributors: tuple[str, ...] = ()  # aliases of record counts behind a non-additive value
 
 
 @dataclass
@@ -124,6 +125,7 @@ def _aggregate_sql(builder: _Builder, indicator: Indicator, aggregate: Aggregate
 def _measure(
     builder: _Builder, n: int, indicator: Indicator, measure: Measure
 ) -> dict[str, str | None]:
+    """Aliases of the aggregates an indicator needs, added to the builder."""
     among = builder.condition(indicator, "measure.among", measure.among)
     kind = measure.kind
     out: dict[str, str | None] = {"numerator": None, "denominator": None, "value": None}
@@ -149,6 +151,10 @@ def _measure(
             where = builder.condition(indicator, f"{key}.where", aggregate.where)
             function = _aggregate_sql(builder, indicator, aggregate, key)
             out[side] = builder.add(f"_i{n}_{side[:3]}", function, among, where)
+            # how many records each side rests on, for disclosure control
+            out[f"{side}_contributors"] = builder.add(
+                f"_i{n}_{side[:3]}_n", "COUNT(*)", among, where
+            )
     return out
 
 

@@ -8,6 +8,10 @@ import pyarrow as pa
 from tendik.engine.observations import UNIT_CODES
 from tendik.engine.plan import IndicatorPlan, RecordsPlan, dimension_columns
 
+# A column present only while a non-additive indicator (a ratio of medians, say) is being
+# protected: the fewest records any part of the cell's value rests on. Never written out.
+CONTRIBUTORS = "_contributors"
+
 
 def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -63,7 +67,10 @@ def indicator_observations(
         f"SELECT '{area}' AS REF_AREA, {item.period_alias} AS TIME_PERIOD"
         + "".join(f", {d}" for d in dim_sql)
         + f", {value} AS OBS_VALUE, '{unit}' AS UNIT_MEASURE, {numerator} AS numerator, "
-        f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS "
+        f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS"
+        + (f", LEAST({', '.join(item.contributors)}) AS {CONTRIBUTORS}" if item.contributors
+           else "")
+        + " "
         f"FROM cube WHERE _gid IN ({ids}) AND {has_value} ORDER BY ALL"
     )
     with duckdb.connect() as con:

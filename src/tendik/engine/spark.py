@@ -41,7 +41,7 @@ def spark_session(master: str | None = None, *, app_name: str = "tendik") -> Any
 
 
 def run_plan_spark(plan: RecordsPlan, parquet: str, spark: Any) -> pa.Table:
-    """Execute the plan on Spark over Parquet at ``parquet`` (a file, folder or object-store URL)."""
+    """Execute the plan on Spark over Parquet at ``parquet`` (a file, folder or store URL)."""
     frame = spark.read.parquet(parquet)
     frame.createOrReplaceTempView("source")
     result = spark.sql(plan.sql("spark"))

@@ -91,7 +91,7 @@ class Warehouse:
 
     def _install_views(self) -> None:
         """Shadow the tables with views of what this reader may see."""
-        database = self.con.execute("SELECT current_database()").fetchone()[0]
+        database = self.con.execute("SELECT current_database()").fetchall()[0][0]
         main = f'"{database}".main'
         if self.view == "none":
             self.con.execute(

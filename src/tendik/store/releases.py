@@ -149,7 +149,7 @@ def release_hash(con: duckdb.DuckDBPyConnection, number: int) -> str:
         f"SELECT COALESCE(string_agg(md5({row_text}), ',' ORDER BY md5({row_text})), '') "
         "FROM release_observations WHERE release = ?",
         [str(number)],
-    ).fetchone()[0]
+    ).fetchall()[0][0]
     return hashlib.sha256(digest.encode()).hexdigest()
 
 
@@ -186,11 +186,11 @@ def create_release(
         for ddl in RELEASE_TABLES.values():
             con.execute(ddl)
         _check_key(con, key, path)
-        number = con.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM releases").fetchone()[0]
+        number = con.execute("SELECT COALESCE(MAX(number), 0) + 1 FROM releases").fetchall()[0][0]
         _freeze(con, number)
         n_obs = con.execute(
             "SELECT COUNT(*) FROM release_observations WHERE release = ?", [str(number)]
-        ).fetchone()[0]
+        ).fetchall()[0][0]
         release = Release(
             number, utcnow(), as_utc(publish_at), release_hash(con, number), n_obs, note
         )

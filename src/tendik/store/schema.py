@@ -20,7 +20,8 @@ TABLES: dict[str, str] = {
             unit VARCHAR, theme VARCHAR, source VARCHAR, sdg VARCHAR, sdmx_series VARCHAR,
             headline_area VARCHAR, kind VARCHAR, definition JSON, definition_hash VARCHAR,
             input_hash VARCHAR, tendik_version VARCHAR, computed_at TIMESTAMP,
-            dimensions JSON, n_obs BIGINT)""",
+            dimensions JSON, n_obs BIGINT, suppressed_primary BIGINT,
+            suppressed_complementary BIGINT)""",
     "observations": """
         CREATE TABLE IF NOT EXISTS observations (
             indicator VARCHAR NOT NULL, REF_AREA VARCHAR NOT NULL, TIME_PERIOD VARCHAR NOT NULL,
@@ -33,6 +34,12 @@ TABLES: dict[str, str] = {
             id INTEGER PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,
             tendik_version VARCHAR, recomputed JSON, sources_read JSON)""",
 }
+
+# Columns added after the first schema: (table, column, type), added to older warehouses.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("indicators", "suppressed_primary", "BIGINT"),
+    ("indicators", "suppressed_complementary", "BIGINT"),
+)
 
 # Columns of ``observations`` that are not breakdown dimensions.
 FIXED_OBSERVATION_COLUMNS: frozenset[str] = frozenset(

@@ -18,7 +18,7 @@ import duckdb
 import pyarrow as pa
 
 from tendik import __version__
-from tendik.store.schema import FIXED_OBSERVATION_COLUMNS, SCHEMA_VERSION, TABLES
+from tendik.store.schema import ADDED_COLUMNS, FIXED_OBSERVATION_COLUMNS, SCHEMA_VERSION, TABLES
 
 TEMP_PREFIX = ".building-"
 
@@ -98,6 +98,8 @@ def _insert_observations(
 def apply_changes(con: duckdb.DuckDBPyConnection, changes: BuildChanges) -> None:
     for ddl in TABLES.values():
         con.execute(ddl)
+    for table, column, kind in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     for source_id in changes.removed_sources:
         con.execute("DELETE FROM sources WHERE id = ?", [source_id])
     _upsert(con, "sources", (s.row for s in changes.sources))
@@ -121,7 +123,7 @@ def apply_changes(con: duckdb.DuckDBPyConnection, changes: BuildChanges) -> None
     meta = {"schema_version": SCHEMA_VERSION, "tendik_version": __version__, **changes.meta}
     for key, value in meta.items():
         con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
-    build_id = con.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM builds").fetchone()[0]
+    build_id = con.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM builds").fetchall()[0][0]
     con.execute(
         "INSERT INTO builds VALUES (?, ?, ?, ?, ?, ?)",
         [
