@@ -23,7 +23,7 @@ from tendik import __version__
 from tendik.catalog import Catalogue, Indicator, load_catalogue
 from tendik.disclosure.observations import ProtectionSummary, protect
 from tendik.engine.plan import RecordsPlan, build_records_plan
-from tendik.engine.records import indicator_observations, run_plan_duckdb
+from tendik.engine.records import all_indicator_observations, run_plan_duckdb
 from tendik.engine.series import compute_series
 from tendik.errors import CatalogueError, SourceFileMissing
 from tendik.project import Project
@@ -190,8 +190,7 @@ def _compute_source(
         columns = {f.name: f.type for f in table.schema if f.name != ROW_COLUMN}
         plan = build_records_plan(spec.id, records, columns, files=catalogue.files)
         cube = _run_plan(plan, project, spec, table, engine)
-        for item in plan.indicators:
-            observations, dims = indicator_observations(plan, item, cube, project.area)
+        for item, observations, dims in all_indicator_observations(plan, cube, project.area):
             out.append((item.indicator, observations, dims))
     return out
 

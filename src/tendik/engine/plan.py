@@ -60,6 +60,7 @@ class _Builder:
         self.columns = columns
         self.files = files
         self.aggregates: list[str] = []
+        self.seen: dict[str, str] = {}  # aggregate SQL -> alias
         self.periods: dict[str, str] = {}  # source column -> alias
         self.sets: list[tuple[str, ...]] = []
 
@@ -80,8 +81,12 @@ class _Builder:
         return _q(name)
 
     def add(self, alias: str, function: str, *conditions: str | None) -> str:
+        """Add an aggregate, or reuse the alias of the same aggregate added before."""
         where = " AND ".join(c for c in conditions if c)
         text = f"{function} FILTER (WHERE {where})" if where else function
+        if text in self.seen:
+            return self.seen[text]
+        self.seen[text] = alias
         self.aggregates.append(f"{text} AS {alias}")
         return alias
 
@@ -118,7 +123,9 @@ def _aggregate_sql(builder: _Builder, indicator: Indicator, aggregate: Aggregate
             f"a '{aggregate.agg}' needs a column", file=builder.files.get(indicator.id), key=key
         )
     column = builder.column(indicator, f"{key}.column", aggregate.column)
-    function = {"sum": "SUM", "mean": "AVG", "median": "MEDIAN"}[aggregate.agg]
+    if aggregate.agg == "median":  # interpolated, DOUBLE, on DuckDB and Spark alike
+        return f"MEDIAN({column})"
+    function = {"sum": "SUM", "mean": "AVG"}[aggregate.agg]
     return f"{function}(CAST({column} AS DOUBLE))"
 
 
@@ -140,7 +147,7 @@ def _measure(
         column = builder.column(indicator, f"measure.{kind}", getattr(measure, kind))
         present = f"({column} IS NOT NULL)"
         if kind == "median":
-            out["value"] = builder.add(f"_i{n}_val", f"MEDIAN(CAST({column} AS DOUBLE))", among)
+            out["value"] = builder.add(f"_i{n}_val", f"MEDIAN({column})", among)
         else:
             out["numerator"] = builder.add(f"_i{n}_num", f"SUM(CAST({column} AS DOUBLE))", among)
         out["denominator"] = builder.add(f"_i{n}_den", "COUNT(*)", among, present)

@@ -43,7 +43,12 @@ def _value_sql(plan: IndicatorPlan) -> tuple[str, str]:
 
 
 def indicator_observations(
-    plan: RecordsPlan, item: IndicatorPlan, cube: pa.Table, area: str
+    plan: RecordsPlan,
+    item: IndicatorPlan,
+    cube: pa.Table,
+    area: str,
+    *,
+    con: duckdb.DuckDBPyConnection | None = None,
 ) -> tuple[pa.Table, list[str]]:
     """One indicator's cells out of the shared result, in the observation shape."""
     width = len(plan.group_columns)
@@ -68,11 +73,28 @@ def indicator_observations(
         + "".join(f", {d}" for d in dim_sql)
         + f", {value} AS OBS_VALUE, '{unit}' AS UNIT_MEASURE, {numerator} AS numerator, "
         f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS"
-        + (f", LEAST({', '.join(item.contributors)}) AS {CONTRIBUTORS}" if item.contributors
-           else "")
+        + (
+            f", LEAST({', '.join(item.contributors)}) AS {CONTRIBUTORS}"
+            if item.contributors
+            else ""
+        )
         + " "
         f"FROM cube WHERE _gid IN ({ids}) AND {has_value} ORDER BY ALL"
     )
+    if con is not None:
+        return con.sql(sql).to_arrow_table(), dims
+    with duckdb.connect() as own:
+        own.register("cube", cube)
+        return own.sql(sql).to_arrow_table(), dims
+
+
+def all_indicator_observations(
+    plan: RecordsPlan, cube: pa.Table, area: str
+) -> list[tuple[IndicatorPlan, pa.Table, list[str]]]:
+    """Every indicator's cells out of one result, on one connection."""
     with duckdb.connect() as con:
         con.register("cube", cube)
-        return con.sql(sql).to_arrow_table(), dims
+        return [
+            (item, *indicator_observations(plan, item, cube, area, con=con))
+            for item in plan.indicators
+        ]

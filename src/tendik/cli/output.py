@@ -57,7 +57,7 @@ def format_cell(value: Any) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
-        if value.is_integer() and abs(value) >= 100:
+        if value.is_integer():
             return f"{value:,.0f}"
         return f"{value:,.2f}" if abs(value) < 1e6 else f"{value:,.0f}"
     return str(_plain(value))

@@ -1,0 +1,131 @@
+"""Commands that make things: init, build, demo."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+from tendik.build import BuildReport, Engine, build_project
+from tendik.cli.app import (
+    EngineName,
+    OutputFormat,
+    ProjectOption,
+    app,
+    console,
+    errors,
+    fail,
+    resolve_project,
+)
+from tendik.cli.read_commands import print_indicators
+from tendik.errors import ProjectError, TendikError
+from tendik.project import PROJECT_FILE, Project, bundled_project
+
+TEMPLATES = Path(__file__).parent.parent / "templates" / "init"
+
+
+def run_build(
+    project: Project, *, force: bool = False, engine: Engine | None = None
+) -> BuildReport:
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=errors,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("checking", total=None)
+
+        def on_progress(what: str, done: int, total: int) -> None:
+            bar.update(task, description=what, completed=done, total=total)
+
+        return build_project(project, progress=on_progress, force=force, engine=engine)
+
+
+def print_build(report: BuildReport, project: Project) -> None:
+    if not report.wrote:
+        console.print(
+            f"[green]Up to date[/]: nothing changed since the last build "
+            f"({len(report.unchanged)} indicators). Warehouse: {report.warehouse}"
+        )
+        return
+    console.print(
+        f"[green]Built[/] {project.name}: {len(report.recomputed)} indicators computed "
+        f"({report.observations:,} observations), {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed; sources read: {', '.join(report.sources_read) or 'none'}."
+    )
+    if report.suppressed.primary:
+        console.print(
+            f"Disclosure control (k={project.settings.disclosure_k}): "
+            f"{report.suppressed.primary} small cells suppressed, "
+            f"{report.suppressed.complementary} more to protect them, "
+            f"of {report.suppressed.cells:,} cells."
+        )
+    console.print(f"Warehouse: {report.warehouse}")
+
+
+@app.command()
+def init(directory: Annotated[Path, typer.Argument(help="Folder to create.")]) -> None:
+    """Make a new project folder with an example source and indicator."""
+    try:
+        if (directory / PROJECT_FILE).exists():
+            raise ProjectError("a project is already here", file=directory / PROJECT_FILE)
+        (directory / "indicators").mkdir(parents=True, exist_ok=True)
+        (directory / "sources").mkdir(exist_ok=True)
+        shutil.copy(TEMPLATES / "tendik.toml", directory / PROJECT_FILE)
+        shutil.copy(
+            TEMPLATES / "example-indicator.yaml",
+            directory / "indicators" / "example-women-managers.yaml",
+        )
+        shutil.copy(TEMPLATES / "example-staff.csv", directory / "sources" / "example-staff.csv")
+    except (TendikError, OSError) as error:
+        fail(error)
+    console.print(f"Created a tendik project in {directory}. Next: cd {directory} && tendik build")
+
+
+@app.command()
+def build(
+    project: ProjectOption = None,
+    force: Annotated[bool, typer.Option("--force", help="Recompute everything.")] = False,
+    engine: Annotated[
+        EngineName, typer.Option("--engine", help="Where records indicators are computed.")
+    ] = EngineName.duckdb,
+    spark_master: Annotated[
+        str | None,
+        typer.Option(
+            "--spark-master",
+            help="Spark master URL (local[2], spark://host:7077, sc://host:15002 for Spark "
+            "Connect); default $TENDIK_SPARK_MASTER or local[2].",
+        ),
+    ] = None,
+) -> None:
+    """Read and validate the sources, compute the indicators, write the warehouse."""
+    try:
+        resolved = resolve_project(project, allow_bundled=False)
+        report = run_build(resolved, force=force, engine=Engine(engine.value, spark_master))
+    except TendikError as error:
+        fail(error)
+    except KeyboardInterrupt:
+        errors.print("interrupted: the previous warehouse is unchanged")
+        raise typer.Exit(code=130) from None
+    print_build(report, resolved)
+
+
+@app.command()
+def demo(
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Build and print, do not serve.")
+    ] = True,
+) -> None:
+    """Build the bundled Kazakhstan project and show its headline indicators."""
+    try:
+        project = bundled_project()
+        report = run_build(project)
+        print_build(report, project)
+        print_indicators(project, "en", OutputFormat.table)
+    except TendikError as error:
+        fail(error)

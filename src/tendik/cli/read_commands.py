@@ -1,0 +1,108 @@
+"""Commands that read the warehouse: indicators, show."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from tendik.cli.app import (
+    KeyOption,
+    OutputFormat,
+    ProjectOption,
+    app,
+    console,
+    fail,
+    open_warehouse,
+    resolve_project,
+)
+from tendik.cli.output import render_rows
+from tendik.errors import TendikError
+from tendik.project import Project
+
+
+def print_indicators(
+    project: Project, language: str, fmt: OutputFormat, key: str | None = None
+) -> None:
+    with open_warehouse(project, key) as warehouse:
+        rows = []
+        for info in warehouse.indicators():
+            area = info.headline_area or project.area
+            latest = warehouse.latest(info.id, area)
+            target = info.definition.get("target")
+            rows.append(
+                {
+                    "id": info.id,
+                    "title": info.title(language),
+                    "area": area,
+                    "period": latest[0] if latest else None,
+                    "latest": round(latest[1], 2) if latest else None,
+                    "unit": info.unit,
+                    "target": f"{target['value']:g} by {target['year']} ({target['direction']})"
+                    if target
+                    else None,
+                    "source": info.source,
+                }
+            )
+    render_rows(
+        rows,
+        ["id", "title", "area", "period", "latest", "unit", "target", "source"],
+        fmt.value,
+        console,
+        title=f"{project.name}: indicators",
+    )
+
+
+@app.command()
+def indicators(
+    project: ProjectOption = None,
+    language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    key: KeyOption = None,
+) -> None:
+    """List the catalogue with each indicator's latest value."""
+    try:
+        print_indicators(resolve_project(project), language, fmt, key)
+    except TendikError as error:
+        fail(error)
+
+
+@app.command()
+def show(
+    indicator_id: Annotated[str, typer.Argument(metavar="ID", help="Indicator id.")],
+    project: ProjectOption = None,
+    area: Annotated[str | None, typer.Option("--area", help="Area code, e.g. KAZ.")] = None,
+    by: Annotated[str | None, typer.Option("--by", help="A breakdown dimension.")] = None,
+    period: Annotated[str | None, typer.Option("--period", help="One period, e.g. 2024.")] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
+    key: KeyOption = None,
+) -> None:
+    """Print an indicator's observations."""
+    try:
+        resolved = resolve_project(project)
+        with open_warehouse(resolved, key) as warehouse:
+            info = warehouse.indicator(indicator_id)
+            table = warehouse.observations(indicator_id, area=area, by=by, period=period)
+    except TendikError as error:
+        fail(error)
+    columns = [
+        "REF_AREA",
+        "TIME_PERIOD",
+        *([by.upper()] if by else []),
+        "OBS_VALUE",
+        "UNIT_MEASURE",
+        "numerator",
+        "denominator",
+        "OBS_STATUS",
+    ]
+    if fmt is not OutputFormat.table:
+        columns += [
+            "COMMENT_OBS",
+            "source",
+            "input_hash",
+            "definition_hash",
+            "tendik_version",
+            "computed_at",
+        ]
+    render_rows(table.to_pylist(), columns, fmt.value, console, title=info.title(language))
