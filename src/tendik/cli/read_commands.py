@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,39 +18,63 @@ from tendik.cli.app import (
 )
 from tendik.cli.output import render_rows
 from tendik.errors import TendikError
+from tendik.progress import headline_progress, target_from_definition, yearly_points
 from tendik.project import Project
+from tendik.store import Warehouse
+
+
+def indicator_rows(warehouse: Warehouse, project: Project, language: str) -> list[dict[str, Any]]:
+    """One row per indicator: latest headline value, target, progress status, projected year."""
+    synthetic = {s["id"] for s in warehouse.sources() if s["synthetic"]}
+    rows = []
+    for info in warehouse.indicators():
+        area = info.headline_area or project.area
+        table = warehouse.observations(info.id, area=area)
+        series = list(
+            zip(
+                table.column("TIME_PERIOD").to_pylist(),
+                table.column("OBS_VALUE").to_pylist(),
+                strict=True,
+            )
+        )
+        published = [(p, v) for p, v in series if v is not None]
+        target = target_from_definition(info.definition.get("target"), project.settings.parity_band)
+        progress = headline_progress(yearly_points(series), target)
+        rows.append(
+            {
+                "id": info.id,
+                "title": info.title(language),
+                "area": area,
+                "period": published[-1][0] if published else None,
+                "latest": round(published[-1][1], 2) if published else None,
+                "unit": info.unit,
+                "target": target.describe() if target else None,
+                "status": progress.status,
+                "projected": progress.projected(),
+                "source": info.source + (" (SYNTHETIC)" if info.source in synthetic else ""),
+            }
+        )
+    return rows
 
 
 def print_indicators(
     project: Project, language: str, fmt: OutputFormat, key: str | None = None
 ) -> None:
     with open_warehouse(project, key) as warehouse:
-        rows = []
-        for info in warehouse.indicators():
-            area = info.headline_area or project.area
-            latest = warehouse.latest(info.id, area)
-            target = info.definition.get("target")
-            rows.append(
-                {
-                    "id": info.id,
-                    "title": info.title(language),
-                    "area": area,
-                    "period": latest[0] if latest else None,
-                    "latest": round(latest[1], 2) if latest else None,
-                    "unit": info.unit,
-                    "target": f"{target['value']:g} by {target['year']} ({target['direction']})"
-                    if target
-                    else None,
-                    "source": info.source,
-                }
-            )
-    render_rows(
-        rows,
-        ["id", "title", "area", "period", "latest", "unit", "target", "source"],
-        fmt.value,
-        console,
-        title=f"{project.name}: indicators",
-    )
+        rows = indicator_rows(warehouse, project, language)
+    columns = [
+        "id",
+        "title",
+        "area",
+        "period",
+        "latest",
+        "unit",
+        "target",
+        "status",
+        "projected",
+        "source",
+    ]
+    render_rows(rows, columns, fmt.value, console, title=f"{project.name}: indicators")
 
 
 @app.command()

@@ -2,6 +2,12 @@
 
 from tendik.progress.assessment import ProgressAssessment, progress_status
 from tendik.progress.growth import cagr
+from tendik.progress.headline import (
+    HeadlineProgress,
+    headline_progress,
+    target_from_definition,
+    yearly_points,
+)
 from tendik.progress.projection import DEFAULT_HORIZON, Projection, projected_year
 from tendik.progress.series import Point, Series
 from tendik.progress.status import TARGET_THRESHOLDS, TREND_THRESHOLDS, ProgressStatus, Thresholds
@@ -13,6 +19,7 @@ __all__ = [
     "TARGET_THRESHOLDS",
     "TREND_THRESHOLDS",
     "Direction",
+    "HeadlineProgress",
     "Point",
     "ProgressAssessment",
     "ProgressStatus",
@@ -21,6 +28,9 @@ __all__ = [
     "Target",
     "Thresholds",
     "cagr",
+    "headline_progress",
     "progress_status",
     "projected_year",
+    "target_from_definition",
+    "yearly_points",
 ]
