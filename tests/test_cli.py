@@ -143,3 +143,25 @@ def test_a_build_stopped_midway_leaves_the_previous_warehouse(
         else:
             before = _hash(warehouse)
     assert stopped >= 1
+
+
+def test_publish_command_writes_files_readers_may_see(built_kazakhstan: Project,
+                                                      tmp_path: Path) -> None:
+    out = tmp_path / "csv"
+    result = tendik("publish", str(out), "--format", "csv", "--project",
+                    str(built_kazakhstan.root))
+    assert result.returncode == 0, result.stderr
+    assert "Published csv" in result.stdout
+    files = sorted(p.name for p in out.rglob("*.csv"))
+    assert len(files) == 18  # one per indicator and the catalogue
+    bad = tendik("publish", str(out), "--format", "pdf", "--project", str(built_kazakhstan.root))
+    assert bad.returncode == 2 and "pdf" in bad.stderr
+
+
+def test_validate_command_reports_reconciliation(built_kazakhstan: Project) -> None:
+    result = tendik("validate", "--format", "json", "--project", str(built_kazakhstan.root))
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    pairs = {(r["a"], r["b"]): r for r in report["reconciliations"]}
+    parliament = pairs[("parliament-women-share", "parliament-women-share-un")]
+    assert (parliament["compared"], parliament["agreeing"]) == (3974, 3511)

@@ -82,7 +82,7 @@ def hand_written_sql(path: Path) -> str:
     ]
     return (
         f"SELECT p, {', '.join(BREAKDOWNS)}, GROUPING_ID(p, {', '.join(BREAKDOWNS)}) AS gid, "
-        f"{', '.join(aggregates)} FROM (SELECT *, CAST(year(snapshot_date) AS VARCHAR) AS p "
+        f"{', '.join(aggregates)} FROM (SELECT *, year(snapshot_date) AS p "
         f"FROM read_parquet('{path}')) GROUP BY GROUPING SETS ({sets})"
     )
 

@@ -28,6 +28,7 @@ from tendik.engine.series import compute_series
 from tendik.errors import CatalogueError, SourceFileMissing
 from tendik.project import Project
 from tendik.sources import content_hash, read_source
+from tendik.sources.parquet_scan import ParquetScan, scan_parquet, should_scan
 from tendik.sources.spec import ROW_COLUMN, SourceSpec
 from tendik.store.write import BuildChanges, IndicatorResult, SourceRow, write_warehouse
 
@@ -103,7 +104,7 @@ def _check_references(project: Project, catalogue: Catalogue) -> None:
             )
 
 
-def _source_row(project: Project, spec: SourceSpec, content: str, table: pa.Table) -> SourceRow:
+def _source_row(project: Project, spec: SourceSpec, content: str, n_rows: int) -> SourceRow:
     provenance = None
     if spec.provenance:
         provenance_path = project.root / spec.provenance
@@ -121,7 +122,7 @@ def _source_row(project: Project, spec: SourceSpec, content: str, table: pa.Tabl
             "synthetic": spec.synthetic,
             "content_hash": content,
             "spec_hash": spec_hash(spec),
-            "n_rows": table.num_rows,
+            "n_rows": n_rows,
             "provenance": provenance,
             "read_at": datetime.now(),
         }
@@ -158,18 +159,31 @@ def _indicator_row(
     }
 
 
+Source = pa.Table | ParquetScan  # read into memory, or validated and left on disk
+
+
+def _read(project: Project, spec: SourceSpec, indicators: list[Indicator]) -> Source:
+    """A large Parquet source with only records indicators on it stays on disk."""
+    path = project.root / spec.path
+    if path.is_file() and should_scan(spec, path) and not any(i.is_series for i in indicators):
+        return scan_parquet(spec, path)
+    return read_source(spec, project.root)
+
+
 def _run_plan(
-    plan: RecordsPlan, project: Project, spec: SourceSpec, table: pa.Table, engine: Engine
+    plan: RecordsPlan, project: Project, spec: SourceSpec, source: Source, engine: Engine
 ) -> pa.Table:
     if engine.name == "duckdb":
-        return run_plan_duckdb(plan, table=table)
+        if isinstance(source, ParquetScan):
+            return run_plan_duckdb(plan, relation_sql=source.relation_sql())
+        return run_plan_duckdb(plan, table=source)
     from tendik.engine.spark import run_plan_spark, spark_session
 
     if spec.format == "parquet":
         return run_plan_spark(plan, str(project.root / spec.path), spark_session(engine.master))
     with tempfile.TemporaryDirectory() as folder:  # Spark reads files: hand it the validated table
         path = Path(folder) / "source.parquet"
-        pq.write_table(table.drop_columns([ROW_COLUMN]), path)
+        pq.write_table(source.drop_columns([ROW_COLUMN]), path)
         return run_plan_spark(plan, str(path), spark_session(engine.master))
 
 
@@ -177,19 +191,20 @@ def _compute_source(
     project: Project,
     catalogue: Catalogue,
     spec: SourceSpec,
-    table: pa.Table,
+    source: Source,
     indicators: list[Indicator],
     engine: Engine,
 ) -> list[tuple[Indicator, pa.Table, list[str]]]:
     out: list[tuple[Indicator, pa.Table, list[str]]] = []
     for indicator in (i for i in indicators if i.is_series):
-        observations, dims = compute_series(indicator, table, file=catalogue.files[indicator.id])
+        assert isinstance(source, pa.Table)
+        observations, dims = compute_series(indicator, source, file=catalogue.files[indicator.id])
         out.append((indicator, observations, dims))
     records = [i for i in indicators if not i.is_series]
     if records:
-        columns = {f.name: f.type for f in table.schema if f.name != ROW_COLUMN}
+        columns = {f.name: f.type for f in source.schema if f.name != ROW_COLUMN}
         plan = build_records_plan(spec.id, records, columns, files=catalogue.files)
-        cube = _run_plan(plan, project, spec, table, engine)
+        cube = _run_plan(plan, project, spec, source, engine)
         for item, observations, dims in all_indicator_observations(plan, cube, project.area):
             out.append((item.indicator, observations, dims))
     return out
@@ -259,8 +274,8 @@ def build_project(
         if progress:
             progress(f"reading {source_id}", done, len(to_read))
         spec = project.sources[source_id]
-        table = read_source(spec, project.root)
-        changes.sources.append(_source_row(project, spec, hashes[source_id][0], table))
+        table = _read(project, spec, catalogue.by_source(source_id))
+        changes.sources.append(_source_row(project, spec, hashes[source_id][0], table.num_rows))
         report.sources_read.append(source_id)
         computed_at = datetime.now()
         for indicator, observations, dims in _compute_source(

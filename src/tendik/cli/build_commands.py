@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -21,8 +23,14 @@ from tendik.cli.app import (
     resolve_project,
 )
 from tendik.cli.read_commands import print_indicators
-from tendik.errors import ProjectError, TendikError
+from tendik.errors import ProjectError, TendikError, WarehouseError
 from tendik.project import PROJECT_FILE, Project, bundled_project
+from tendik.quality import render_report, validate_project
+
+
+class QualityFailed(WarehouseError):
+    type = "quality-errors"
+
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "init"
 
@@ -102,17 +110,50 @@ def build(
             "Connect); default $TENDIK_SPARK_MASTER or local[2].",
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail, leaving the warehouse unchanged, on quality errors."),
+    ] = False,
 ) -> None:
     """Read and validate the sources, compute the indicators, write the warehouse."""
     try:
         resolved = resolve_project(project, allow_bundled=False)
-        report = run_build(resolved, force=force, engine=Engine(engine.value, spark_master))
+        chosen = Engine(engine.value, spark_master)
+        if strict:
+            report = strict_build(resolved, force=force, engine=chosen)
+        else:
+            report = run_build(resolved, force=force, engine=chosen)
     except TendikError as error:
         fail(error)
     except KeyboardInterrupt:
         errors.print("interrupted: the previous warehouse is unchanged")
         raise typer.Exit(code=130) from None
     print_build(report, resolved)
+
+
+def strict_build(project: Project, *, force: bool, engine: Engine) -> BuildReport:
+    """Build into a copy, check its quality, and put it in place only if it has no errors."""
+    real = project.warehouse_path
+    staged = real.with_name(f".strict-{os.getpid()}-{real.name}")
+    try:
+        if real.exists():
+            shutil.copy2(real, staged)
+        candidate = replace(project, warehouse_override=staged)
+        report = run_build(candidate, force=force, engine=engine)
+        quality = validate_project(candidate)
+        if quality.has_errors:
+            render_report(quality, "table", errors, limit=10)
+            raise QualityFailed(
+                f"{quality.counts.get('error', 0)} quality errors: the warehouse is unchanged "
+                "(run 'tendik validate' after a build without --strict to see them all)",
+                file=real,
+            )
+        if staged.exists():
+            os.replace(staged, real)
+        report.warehouse = real
+        return report
+    finally:
+        staged.unlink(missing_ok=True)
 
 
 @app.command()

@@ -61,7 +61,7 @@ class _Builder:
         self.files = files
         self.aggregates: list[str] = []
         self.seen: dict[str, str] = {}  # aggregate SQL -> alias
-        self.periods: dict[str, str] = {}  # source column -> alias
+        self.periods: dict[tuple[str, str], str] = {}  # (source column, format) -> alias
         self.sets: list[tuple[str, ...]] = []
 
     def condition(self, indicator: Indicator, key: str, sql: str | None) -> str | None:
@@ -93,24 +93,25 @@ class _Builder:
     def period(self, indicator: Indicator) -> str:
         column = indicator.period or ""
         self.column(indicator, "period", column)
-        if column not in self.periods:
-            self.periods[column] = f"_period{len(self.periods)}"
-        return self.periods[column]
+        key = (column, indicator.period_format)
+        if key not in self.periods:
+            self.periods[key] = f"_period{len(self.periods)}"
+        return self.periods[key]
 
-    def period_select(self, indicators: list[Indicator]) -> list[str]:
+    def period_select(self) -> list[str]:
+        """The period columns, kept in a type that groups fast (a year as an integer, not text);
+        they become TIME_PERIOD text only when each indicator's cells are read out."""
         out = []
-        by_column = {i.period: i for i in indicators}
-        for column, alias in self.periods.items():
+        for (column, period_format), alias in self.periods.items():
             kind = self.columns[column]
-            use_date = by_column[column].period_format == "date"
             if pa.types.is_date(kind) or pa.types.is_timestamp(kind):
                 text = (
-                    f"CAST(CAST({_q(column)} AS DATE) AS VARCHAR)"
-                    if use_date
-                    else f"CAST(YEAR({_q(column)}) AS VARCHAR)"
+                    f"CAST({_q(column)} AS DATE)"
+                    if period_format == "date"
+                    else f"YEAR({_q(column)})"
                 )
             else:
-                text = f"CAST({_q(column)} AS VARCHAR)"
+                text = _q(column)
             out.append(f"{text} AS {alias}")
         return out
 
@@ -203,7 +204,7 @@ def build_records_plan(
         "(" + ", ".join(_q(c) if c in breakdown_columns else c for c in s) + ")"
         for s in builder.sets
     )
-    inner = ", ".join(["*", *builder.period_select(indicators)])
+    inner = ", ".join(["*", *builder.period_select()])
     select = ", ".join([grouping, f"GROUPING_ID({grouping}) AS _gid", *builder.aggregates])
     sql = (
         f"SELECT {select} FROM (SELECT {inner} FROM {relation}) AS records "

@@ -69,7 +69,7 @@ def indicator_observations(
     unit = UNIT_CODES[item.indicator.unit]
     ids = ", ".join(str(g) for g in item.grouping_ids)
     sql = (
-        f"SELECT '{area}' AS REF_AREA, {item.period_alias} AS TIME_PERIOD"
+        f"SELECT '{area}' AS REF_AREA, CAST({item.period_alias} AS VARCHAR) AS TIME_PERIOD"
         + "".join(f", {d}" for d in dim_sql)
         + f", {value} AS OBS_VALUE, '{unit}' AS UNIT_MEASURE, {numerator} AS numerator, "
         f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS"
