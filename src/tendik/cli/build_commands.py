@@ -140,7 +140,7 @@ def strict_build(project: Project, *, force: bool, engine: Engine) -> BuildRepor
             shutil.copy2(real, staged)
         candidate = replace(project, warehouse_override=staged)
         report = run_build(candidate, force=force, engine=engine)
-        quality = validate_project(candidate)
+        quality = validate_project(candidate, as_builder=True)
         if quality.has_errors:
             render_report(quality, "table", errors, limit=10)
             raise QualityFailed(
@@ -158,11 +158,12 @@ def strict_build(project: Project, *, force: bool, engine: Engine) -> BuildRepor
 
 @app.command()
 def demo(
-    no_serve: Annotated[
-        bool, typer.Option("--no-serve", help="Build and print, do not serve.")
+    serve_it: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the dashboard after building.")
     ] = True,
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
 ) -> None:
-    """Build the bundled Kazakhstan project and show its headline indicators."""
+    """Build the bundled Kazakhstan project, show its headline indicators, open the dashboard."""
     try:
         project = bundled_project()
         report = run_build(project)
@@ -170,3 +171,34 @@ def demo(
         print_indicators(project, "en", OutputFormat.table)
     except TendikError as error:
         fail(error)
+    if serve_it:
+        serve_project(project, "127.0.0.1", port)
+
+
+def serve_project(project: Project, host: str, port: int) -> None:
+    from tendik.web import serve
+
+    console.print(
+        f"Dashboard: [bold]http://{host}:{port}/[/]  (API: http://{host}:{port}/api/docs)"
+        "  Ctrl-C to stop."
+    )
+    serve(project, host=host, port=port)
+
+
+@app.command("serve")
+def serve_command(
+    project: ProjectOption = None,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+) -> None:
+    """Serve the dashboard and the JSON API from the warehouse."""
+    try:
+        resolved = resolve_project(project)
+        if not resolved.warehouse_path.is_file():
+            raise ProjectError(
+                "no warehouse yet: run 'tendik build' (or 'tendik demo') first",
+                file=resolved.warehouse_path,
+            )
+    except TendikError as error:
+        fail(error)
+    serve_project(resolved, host, port)

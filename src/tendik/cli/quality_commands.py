@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from tendik.cli.app import OutputFormat, ProjectOption, app, console, fail, resolve_project
+from tendik.cli.app import (
+    KeyOption,
+    OutputFormat,
+    ProjectOption,
+    app,
+    console,
+    fail,
+    resolve_project,
+)
 from tendik.errors import TendikError
 from tendik.quality import render_report, validate_project
 
@@ -18,13 +26,14 @@ def validate(
         OutputFormat, typer.Option("--format", "-f", help="table or json.")
     ] = OutputFormat.table,
     limit: Annotated[int, typer.Option("--limit", help="Findings shown per type (table).")] = 20,
+    key: KeyOption = None,
 ) -> None:
     """The data-quality report: rules, outliers, cross-source reconciliation.
 
     Exits 1 when there are errors.
     """
     try:
-        report = validate_project(resolve_project(project))
+        report = validate_project(resolve_project(project), publisher_key=key)
         if fmt is OutputFormat.csv:
             raise TendikError("validate prints a table or json", key="format")
         render_report(report, fmt.value, console, limit=limit)

@@ -108,8 +108,15 @@ def show(
         with open_warehouse(resolved, key) as warehouse:
             info = warehouse.indicator(indicator_id)
             table = warehouse.observations(indicator_id, area=area, by=by, period=period)
+            synthetic = any(s["synthetic"] for s in warehouse.sources() if s["id"] == info.source)
     except TendikError as error:
         fail(error)
+    rows = table.to_pylist()
+    title = info.title(language)
+    if synthetic:  # said wherever synthetic figures show: a caption, and a column in files
+        title += " — SYNTHETIC DATA (generated, not real people; never evidence)"
+        for row in rows:
+            row["synthetic"] = True
     columns = [
         "REF_AREA",
         "TIME_PERIOD",
@@ -129,4 +136,6 @@ def show(
             "tendik_version",
             "computed_at",
         ]
-    render_rows(table.to_pylist(), columns, fmt.value, console, title=info.title(language))
+        if synthetic:
+            columns.append("synthetic")
+    render_rows(rows, columns, fmt.value, console, title=title)

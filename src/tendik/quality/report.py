@@ -112,11 +112,16 @@ def _reconciliations(
     return summaries, swaps + findings
 
 
-def validate_project(project: Project) -> QualityReport:
-    """Run every check over the project's built warehouse."""
+def validate_project(
+    project: Project, *, publisher_key: str | None = None, as_builder: bool = False
+) -> QualityReport:
+    """Run every check over the project's built warehouse, as the caller may see it: the latest
+    published release, or (with the publisher's key, or for a build step) the latest build."""
     config = load_quality(project)
     file = project.root / PROJECT_FILE
-    with Warehouse(project.warehouse_path) as warehouse:
+    with Warehouse(
+        project.warehouse_path, publisher_key=publisher_key, as_builder=as_builder
+    ) as warehouse:
         indicators = load_all(warehouse)
     summaries, reconciled = _reconciliations(config, indicators, file)
     findings = _checks(config, indicators, file) + reconciled
