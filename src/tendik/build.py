@@ -25,7 +25,8 @@ from tendik.disclosure.observations import ProtectionSummary, protect
 from tendik.engine.plan import RecordsPlan, build_records_plan
 from tendik.engine.records import all_indicator_observations, run_plan_duckdb
 from tendik.engine.series import compute_series
-from tendik.errors import CatalogueError, SourceFileMissing
+from tendik.engine.spark_source import RemoteParquet, is_remote
+from tendik.errors import CatalogueError, SourceError, SourceFileMissing
 from tendik.project import Project
 from tendik.sources import content_hash, read_source
 from tendik.sources.parquet_scan import ParquetScan, scan_parquet, should_scan
@@ -159,11 +160,30 @@ def _indicator_row(
     }
 
 
-Source = pa.Table | ParquetScan  # read into memory, or validated and left on disk
+# read into memory, or validated and left on disk (locally, or in object storage)
+Source = pa.Table | ParquetScan | RemoteParquet
 
 
-def _read(project: Project, spec: SourceSpec, indicators: list[Indicator]) -> Source:
-    """A large Parquet source with only records indicators on it stays on disk."""
+def _remote_hash(url: str) -> str:
+    """A remote source is known by its URL: a change in its content needs 'build --force'."""
+    return hashlib.sha256(f"remote:{url}".encode()).hexdigest()
+
+
+def _read(
+    project: Project, spec: SourceSpec, indicators: list[Indicator], engine: Engine
+) -> Source:
+    """A large Parquet source with only records indicators on it stays on disk; one in object
+    storage stays there, and Spark validates and reads it."""
+    if is_remote(spec.path):
+        if engine.name != "spark" or spec.format != "parquet":
+            raise SourceError(
+                "a source in object storage is Parquet read by Spark: build with --engine spark",
+                file=spec.path,
+            )
+        from tendik.engine.spark import spark_session
+        from tendik.engine.spark_source import check_remote_parquet
+
+        return check_remote_parquet(spec, spark_session(engine.master))
     path = project.root / spec.path
     if path.is_file() and should_scan(spec, path) and not any(i.is_series for i in indicators):
         return scan_parquet(spec, path)
@@ -176,9 +196,12 @@ def _run_plan(
     if engine.name == "duckdb":
         if isinstance(source, ParquetScan):
             return run_plan_duckdb(plan, relation_sql=source.relation_sql())
+        assert isinstance(source, pa.Table)
         return run_plan_duckdb(plan, table=source)
     from tendik.engine.spark import run_plan_spark, spark_session
 
+    if isinstance(source, RemoteParquet):
+        return run_plan_spark(plan, source.url, spark_session(engine.master))
     if spec.format == "parquet":
         return run_plan_spark(plan, str(project.root / spec.path), spark_session(engine.master))
     with tempfile.TemporaryDirectory() as folder:  # Spark reads files: hand it the validated table
@@ -242,6 +265,9 @@ def build_project(
     hashes: dict[str, tuple[str, str]] = {}
     for source_id, spec in project.sources.items():
         path = project.source_path(source_id)
+        if is_remote(spec.path):  # object storage: tendik does not download it to hash it
+            hashes[source_id] = (_remote_hash(spec.path), spec_hash(spec))
+            continue
         if not path.is_file():
             raise SourceFileMissing("the source file does not exist", file=spec.path)
         hashes[source_id] = (content_hash(path), spec_hash(spec))
@@ -274,7 +300,7 @@ def build_project(
         if progress:
             progress(f"reading {source_id}", done, len(to_read))
         spec = project.sources[source_id]
-        table = _read(project, spec, catalogue.by_source(source_id))
+        table = _read(project, spec, catalogue.by_source(source_id), engine or Engine())
         changes.sources.append(_source_row(project, spec, hashes[source_id][0], table.num_rows))
         report.sources_read.append(source_id)
         computed_at = datetime.now()

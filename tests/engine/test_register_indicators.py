@@ -23,9 +23,11 @@ REGISTER_INDICATORS = [
 
 
 def cells(warehouse: Warehouse, indicator: str) -> list[dict[str, object]]:
-    return warehouse.con.sql(
-        "SELECT * FROM observations WHERE indicator = ?", params=[indicator]
-    ).to_arrow_table().to_pylist()
+    return (
+        warehouse.con.sql("SELECT * FROM observations WHERE indicator = ?", params=[indicator])
+        .to_arrow_table()
+        .to_pylist()
+    )
 
 
 def test_calibrated_totals_for_2025(built_kazakhstan: Project) -> None:
@@ -54,8 +56,13 @@ def test_every_breakdown_sums_to_the_national_figure(
     checked = 0
     for dim in dims:
         for period, total in totals.items():
-            parts = [r for r in rows if r["TIME_PERIOD"] == period and r[dim] is not None
-                     and all(r[d] is None for d in dims if d != dim)]
+            parts = [
+                r
+                for r in rows
+                if r["TIME_PERIOD"] == period
+                and r[dim] is not None
+                and all(r[d] is None for d in dims if d != dim)
+            ]
             assert parts, (indicator, dim, period)
             if any(p["OBS_STATUS"] == "C" for p in parts):  # suppressed: no sum to check
                 assert all(p["OBS_VALUE"] is None for p in parts if p["OBS_STATUS"] == "C")
@@ -73,8 +80,9 @@ def test_register_figures_match_a_direct_query(built_kazakhstan: Project) -> Non
         "WHERE is_managerial AND status = 'active' AND region = 'KZ-71' AND year = 2025"
     ).fetchall()[0]
     with Warehouse(built_kazakhstan.warehouse_path) as warehouse:
-        table = warehouse.observations("civil-service-women-managerial", by="region",
-                                       period="2025").to_pylist()
+        table = warehouse.observations(
+            "civil-service-women-managerial", by="region", period="2025"
+        ).to_pylist()
     astana = next(r for r in table if r["REGION"] == "KZ-71")
     assert (astana["numerator"], astana["denominator"]) == (women, total)
     assert astana["OBS_VALUE"] == pytest.approx(100 * women / total)
@@ -93,8 +101,9 @@ def test_pay_ratio_is_women_median_over_men_median(built_kazakhstan: Project) ->
     assert row["OBS_VALUE"] < 100
 
 
-def test_the_bundled_register_regenerates_from_its_seed(tmp_path: Path,
-                                                        built_kazakhstan: Project) -> None:
+def test_the_bundled_register_regenerates_from_its_seed(
+    tmp_path: Path, built_kazakhstan: Project
+) -> None:
     bundled = built_kazakhstan.source_path("civil-service-register")
     metadata = read_register_metadata(bundled)
     assert metadata["tendik.synthetic"] == "true" and metadata["tendik.seed"] == "2025"
