@@ -1,6 +1,6 @@
-"""Score claim extraction against the labelled set in claims.jsonl.
+"""Score claim extraction, indicator matching and verdicts against the labelled set.
 
-    uv run python bench/claims/evaluate.py [--file PATH] [--errors]
+    uv run python bench/claims/evaluate.py [--file PATH] [--errors] [--project DIR]
 
 Extraction: a predicted claim matches a labelled one when the values agree within 1e-6
 (relative) and the predicted span overlaps the labelled span, or the labelled text contains
@@ -8,11 +8,14 @@ the predicted text. Each labelled claim matches at most one prediction. Precisio
 F1 are printed overall and per language, with the agreement of unit and qualifier on the
 matched pairs, and (with --errors) every miss and every spurious claim.
 
-Matching and verdicts are scored when ``tendik.claims.check.check_text`` exists. It is called
-as ``check_text(text, published=date | None)`` and must return one result per claim, each
-carrying ``claim`` (a ``Claim``), ``indicator`` (an id, an object with ``id``, or None) and
-``verdict`` (one of consistent / inconsistent / ambiguous / unverifiable, or an object whose
-``verdict``, ``type`` or ``value`` is one).
+Matching and verdicts are scored against a built project: the one given with --project, else
+the bundled Kazakhstan project copied and built in a temporary folder (about ten seconds). Each
+passage goes through ``tendik.claims.check.Checker.check(text, published=...)`` (what
+``check_text`` does, on one open warehouse); each verdict carries ``claim``, ``indicator`` (an
+id or None) and ``verdict`` (consistent / inconsistent / ambiguous / unverifiable). A labelled
+claim is matched when the indicator agrees (None included), and judged right when the verdict
+agrees; a label whose claim was not extracted counts as wrong on both. Scores are printed per
+split and language, with the confusion of verdicts and (with --errors) every disagreement.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -236,6 +241,18 @@ def find_checker() -> Callable[..., Any] | None:
     return getattr(module, "check_text", None)
 
 
+def build_bundled(folder: Path) -> Any:
+    """The bundled Kazakhstan project, copied into `folder` and built there."""
+    from tendik.build import build_project
+    from tendik.project import BUNDLED_PROJECT, load_project
+
+    root = folder / "kazakhstan"
+    shutil.copytree(BUNDLED_PROJECT, root, ignore=shutil.ignore_patterns("warehouse*"))
+    project = load_project(root)
+    build_project(project)
+    return project
+
+
 def _indicator_id(value: Any) -> str | None:
     if value is None or isinstance(value, str):
         return value
@@ -252,52 +269,102 @@ def _verdict_name(value: Any) -> str | None:
     return None
 
 
-def evaluate_checking(records: Sequence[Record], check_text: Callable[..., Any]) -> None:
-    """Indicator-matching accuracy and verdict accuracy over the labels found by the checker."""
-    per_language: dict[str, list[int]] = {}
+@dataclass
+class CheckTally:
+    """Matching and verdict agreement for one group of labels."""
+
+    labels: int = 0
+    indicator: int = 0
+    verdict: int = 0
+
+    def add(self, indicator_ok: bool, verdict_ok: bool) -> None:
+        self.labels += 1
+        self.indicator += indicator_ok
+        self.verdict += verdict_ok
+
+
+def evaluate_checking(
+    records: Sequence[Record], check_text: Callable[..., Any], show_errors: bool = False
+) -> dict[tuple[str, str], CheckTally]:
+    """Indicator-matching accuracy and verdict accuracy over every label, per split and
+    language; a label whose claim was not found counts as wrong on both."""
+    tallies: dict[tuple[str, str], CheckTally] = {}
     confusion: dict[tuple[str, str], int] = {}
+    errors: list[str] = []
     for record in records:
         results = list(check_text(record.text, published=record.published))
         claims = [r.claim for r in results]
         by_claim = {id(r.claim): r for r in results}
-        counts = per_language.setdefault(record.language, [0, 0, 0])
         for label, claim in align(record.labels, claims):
-            counts[0] += 1
             result = by_claim.get(id(claim)) if claim is not None else None
             indicator = _indicator_id(getattr(result, "indicator", None)) if result else None
             verdict = _verdict_name(getattr(result, "verdict", None)) if result else "missed"
-            counts[1] += indicator == label.indicator
-            counts[2] += verdict == label.verdict
-            key = (label.verdict, verdict or "none")
-            confusion[key] = confusion.get(key, 0) + 1
+            ok_indicator = result is not None and indicator == label.indicator
+            ok_verdict = verdict == label.verdict
+            for key in ((record.split, record.language), (record.split, "all"),
+                        ("all", record.language), ("all", "all")):  # fmt: skip
+                tallies.setdefault(key, CheckTally()).add(ok_indicator, ok_verdict)
+            confusion[(label.verdict, verdict or "none")] = (
+                confusion.get((label.verdict, verdict or "none"), 0) + 1
+            )
+            if not (ok_indicator and ok_verdict):
+                why = getattr(result, "explanation", "") if result else ""
+                errors.append(
+                    f"{record.id}: {label.text!r} {verdict} / {indicator} "
+                    f"(labelled {label.verdict} / {label.indicator}) {why}"
+                )
     print("\nMatching and verdicts")
-    print(f"{'language':<10}{'labels':>8}{'indicator':>11}{'verdict':>9}")
-    total = [0, 0, 0]
-    for name, (n, ind, ver) in sorted(per_language.items()):
-        total = [total[0] + n, total[1] + ind, total[2] + ver]
-        print(f"{name:<10}{n:>8}{ind / n:>11.3f}{ver / n:>9.3f}")
-    n, ind, ver = total
-    print(f"{'all':<10}{n:>8}{ind / n:>11.3f}{ver / n:>9.3f}")
+    print(f"{'split':<7}{'language':<10}{'labels':>8}{'indicator':>11}{'verdict':>9}")
+    for key in sorted(tallies, key=_order):
+        t = tallies[key]
+        print(f"{key[0]:<7}{key[1]:<10}{t.labels:>8}{t.indicator / t.labels:>11.3f}"
+              f"{t.verdict / t.labels:>9.3f}")  # fmt: skip
     print("\nVerdicts (expected -> given: count)")
     for (expected, given), count in sorted(confusion.items()):
         print(f"  {expected} -> {given}: {count}")
+    if show_errors:
+        print("\nMatching and verdict errors")
+        for line in errors:
+            print("  " + line)
+    return tallies
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--file", type=Path, default=DEFAULT_FILE)
     parser.add_argument("--errors", action="store_true", help="list every miss and extra claim")
+    parser.add_argument("--project", type=Path, help="a built project (default: build the bundled)")
     args = parser.parse_args(argv)
     records = load(args.file)
     labels = sum(len(r.labels) for r in records)
     print(f"{len(records)} passages, {labels} labelled claims ({args.file.name})\n")
     print_extraction(evaluate_extraction(records), args.errors)
-    check_text = find_checker()
-    if check_text is None:
+    if find_checker() is None:
         print("\nmatching/verdicts: not available")
-    else:
-        evaluate_checking(records, check_text)
+        return 0
+    from tendik.claims.check import Checker
+    from tendik.project import load_project
+    from tendik.store.query import Warehouse
+
+    with tempfile.TemporaryDirectory() as folder:
+        if args.project:
+            project = load_project(args.project)
+        else:
+            print("\nbuilding the bundled project in a temporary folder...")
+            project = build_bundled(Path(folder))
+        with Warehouse(project.warehouse_path) as warehouse:
+            checker = Checker(warehouse, area=project.area, project=project.name)
+            evaluate_checking(records, checker_results(checker), args.errors)
     return 0
+
+
+def checker_results(checker: Any) -> Callable[..., Any]:
+    """check_text's results for a text, from one open warehouse (a CheckReport's verdicts)."""
+
+    def run(text: str, *, published: date | None = None) -> list[Any]:
+        return list(checker.check(text, published=published).verdicts)
+
+    return run
 
 
 if __name__ == "__main__":

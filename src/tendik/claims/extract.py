@@ -123,7 +123,10 @@ def _sentence_drafts(
         before = s.text[s.start : f.start]
         after = s.text[f.end : s.end]
         subject = subject_for(before, after, f.unit, f.kind, s.language)
-        period = periods.resolve(s.text, span, (s.start, s.end), mentions, previous, published)
+        others = [(o.start, o.end) for o in found if (o.start, o.end) != span and o.unit == f.unit]
+        period = periods.resolve(
+            s.text, span, (s.start, s.end), mentions, previous, published, others
+        )
         drafts.append(_Draft(f, (s.start, s.end), s.language, subject, period))  # type: ignore[arg-type]
     return drafts
 

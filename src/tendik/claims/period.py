@@ -9,6 +9,11 @@ from tendik.claims.dates import Mention
 from tendik.claims.model import Period
 
 _CLAUSE_BREAK = re.compile(r"[,;:—–()]")
+# "today", "now", "currently": the claim is about the time of publication.
+_NOW = re.compile(
+    r"(?i)\b(?:today|now|currently|at present|at the moment)\b|(?<![\w])(?:сегодня|сейчас|ныне|"
+    r"в настоящее время|на сегодняшний день|на данный момент|в данный момент)(?![\w])"
+)
 
 
 def resolve(
@@ -18,11 +23,17 @@ def resolve(
     mentions: list[Mention],
     previous: list[Mention],
     published: date | None,
+    others: list[tuple[int, int]] | None = None,
 ) -> Period | None:
-    """The claim's period: same clause, else same sentence, else the sentence before, else
-    the publication date."""
+    """The claim's period: same clause, else "today" in its clause (the publication date),
+    else same sentence (a date in the clause of another claim belongs to that claim), else the
+    sentence before, else the publication date."""
     own = [m for m in mentions if m.period and not m.since]
     same_clause = [m for m in own if _same_clause(text, claim, m.span, own)]
+    if _now(text, claim, sentence, same_clause):
+        return Period(published.year, published, None, "published") if published else None
+    if not same_clause and others:
+        own = [m for m in own if not any(_same_clause(text, o, m.span, own) for o in others)]
     for pool in (same_clause, own):
         if pool:
             return min(pool, key=lambda m: _distance(claim, m.span)).period
@@ -32,6 +43,21 @@ def resolve(
     if published is not None:
         return Period(published.year, published, None, "published")
     return None
+
+
+def _now(
+    text: str, claim: tuple[int, int], sentence: tuple[int, int], dated: list[Mention]
+) -> bool:
+    """ "today" in the claim's clause, nearer to it than any date of the clause ("from 2
+    percent in 2000 to 19 percent today")."""
+    before = [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence[0], claim[0])]
+    after = [m.start() for m in _CLAUSE_BREAK.finditer(text, claim[1], sentence[1])]
+    lo, hi = before[-1] if before else sentence[0], after[0] if after else sentence[1]
+    nows = [m.span() for m in _NOW.finditer(text, lo, hi)]
+    if not nows:
+        return False
+    nearest_now = min(_distance(claim, span) for span in nows)
+    return all(nearest_now < _distance(claim, m.span) for m in dated)
 
 
 def since(mentions: list[Mention], claim: tuple[int, int]) -> Period | None:

@@ -42,7 +42,8 @@ _MAKE_UP = re.compile(r"(?i)\b(?:make|makes|made|making|add|adds|added|adding)\s
 _DECREASE = r"fell|fallen|falls|dropped|declined|decreased|decreases|decreasing|reduced|down|"
 _CHANGE_BEFORE = re.compile(
     r"(?i)(?:\b(?P<up>increased|increases|increase|increasing|rose|risen|rises|rising|grew|"
-    r"grown|grows|growing|went\s+up|jumped|climbed|gained|up)|\b(?P<down>"
+    r"grown|grows|growing|went\s+up|jumped|climbed|gained|"
+    r"(?<!make\s)(?<!makes\s)(?<!made\s)(?<!making\s)up)|\b(?P<down>"
     + _DECREASE
     + r"cut)|(?<![\w])(?P<upru>увеличил\w*|увеличива\w*|увеличит\w*|вырос\w*|возрос\w*|"
     r"раст[её]т|вырастет|прибавил\w*|рост|прирост|увеличение)|(?<![\w])(?P<downru>снизил\w*|"

@@ -5,6 +5,7 @@ Each module adds its commands to ``app``; importing them here registers them.
 
 from tendik.cli import (  # noqa: F401  (imported for the commands they register)
     build_commands,
+    check_commands,
     generate_commands,
     publish_commands,
     quality_commands,

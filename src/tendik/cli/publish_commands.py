@@ -25,7 +25,9 @@ class PublishFormat(StrEnum):
 @app.command()
 def publish(
     out: Annotated[Path, typer.Argument(help="Folder to write into.")],
-    fmt: Annotated[PublishFormat, typer.Option("--format", "-f")] = PublishFormat.site,
+    fmt: Annotated[
+        PublishFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = PublishFormat.site,
     project: ProjectOption = None,
 ) -> None:
     """Publish what readers may see (no embargoed release, no suppressed cell) as files."""

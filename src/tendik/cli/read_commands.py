@@ -81,7 +81,9 @@ def print_indicators(
 def indicators(
     project: ProjectOption = None,
     language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = OutputFormat.table,
     key: KeyOption = None,
 ) -> None:
     """List the catalogue with each indicator's latest value."""
@@ -98,7 +100,9 @@ def show(
     area: Annotated[str | None, typer.Option("--area", help="Area code, e.g. KAZ.")] = None,
     by: Annotated[str | None, typer.Option("--by", help="A breakdown dimension.")] = None,
     period: Annotated[str | None, typer.Option("--period", help="One period, e.g. 2024.")] = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = OutputFormat.table,
     language: Annotated[str, typer.Option("--lang", help="en, ru or kk.")] = "en",
     key: KeyOption = None,
 ) -> None:

@@ -56,7 +56,9 @@ def release(
 def releases(
     project: ProjectOption = None,
     key: KeyOption = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = OutputFormat.table,
 ) -> None:
     """List the releases you may see."""
     try:
@@ -74,7 +76,9 @@ def diff(
     second: Annotated[int, typer.Argument(metavar="R2")],
     project: ProjectOption = None,
     key: KeyOption = None,
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.table,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = OutputFormat.table,
 ) -> None:
     """List the values revised between two releases."""
     try:
