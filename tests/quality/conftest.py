@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-
 import textwrap
 from collections.abc import Callable
 from datetime import datetime

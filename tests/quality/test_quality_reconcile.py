@@ -244,7 +244,9 @@ def test_two_indicators_interchanged(hand_project: MakeProject) -> None:
 def test_the_bundled_project_declares_both_shifts(built_kazakhstan: Project) -> None:
     """The bundled tendik.toml declares WDI(t-1)~UN(t) and UN(t-1)~OWID(t)."""
     report = validate_project(built_kazakhstan)
-    found = {(r.a, r.b): (r.origin, r.shift, r.compared, r.agreeing) for r in report.reconciliations}
+    found = {
+        (r.a, r.b): (r.origin, r.shift, r.compared, r.agreeing) for r in report.reconciliations
+    }
     assert found[PARLIAMENT] == ("declared", 1, 3974, 3511)
     assert found[LOCAL] == ("declared", 1, 72, 64)
     assert report.of_type("shift-suggested") == []

@@ -21,8 +21,9 @@ description = "women hold at least 45% of the seats"
 
 
 def tendik(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tendik", *args], capture_output=True,
-                          text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "tendik", *args], capture_output=True, text=True, timeout=600
+    )
 
 
 def digest(path: Path) -> str:
@@ -34,8 +35,10 @@ def test_strict_build_refuses_a_warehouse_with_errors(kazakhstan_copy: Project) 
     assert tendik("build", "--project", root).returncode == 0
     before = digest(kazakhstan_copy.warehouse_path)
     owid = kazakhstan_copy.source_path("owid-local-government")
-    owid.write_text(owid.read_text(encoding="utf-8").replace("KAZ,2022,30.46", "KAZ,2022,31.5"),
-                    encoding="utf-8")
+    owid.write_text(
+        owid.read_text(encoding="utf-8").replace("KAZ,2022,30.46", "KAZ,2022,31.5"),
+        encoding="utf-8",
+    )
     config = kazakhstan_copy.root / "tendik.toml"
     config.write_text(config.read_text(encoding="utf-8") + RULE, encoding="utf-8")
 
@@ -51,8 +54,9 @@ def test_strict_build_refuses_a_warehouse_with_errors(kazakhstan_copy: Project) 
     lenient = tendik("build", "--project", root)
     assert lenient.returncode == 0
     with Warehouse(kazakhstan_copy.warehouse_path) as warehouse:
-        row = warehouse.observations("local-government-women-share-owid", area="KAZ",
-                                     period="2022").to_pylist()[0]
+        row = warehouse.observations(
+            "local-government-women-share-owid", area="KAZ", period="2022"
+        ).to_pylist()[0]
     assert row["OBS_VALUE"] == 31.5
 
 
