@@ -302,3 +302,18 @@ def test_an_embargoed_release_shows_once_it_is_public(tmp_path: Path) -> None:
             assert (finance(), releases()) == (35.0, [1, 2])
     finally:
         live.stop()
+
+
+def test_csv_download_of_synthetic_figures_says_so(built_kazakhstan: Project) -> None:
+    from fastapi.testclient import TestClient
+
+    from tendik.web import create_app
+
+    client = TestClient(create_app(built_kazakhstan))
+    synthetic = client.get("/api/indicators/civil-service-women/download",
+                           params={"format": "csv"})
+    assert synthetic.status_code == 200
+    header, first = synthetic.text.splitlines()[:2]
+    assert header.endswith(",synthetic") and first.endswith(",true")
+    real = client.get("/api/indicators/parliament-women-share/download", params={"format": "csv"})
+    assert "synthetic" not in real.text.splitlines()[0]

@@ -15,6 +15,26 @@ from tendik.errors import NotFound, WarehouseError
 from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
 
+# What a reader gets of each observation, after its key and breakdown dimensions.
+OBSERVATION_FIELDS: tuple[str, ...] = (
+    "OBS_VALUE",
+    "UNIT_MEASURE",
+    "numerator",
+    "denominator",
+    "OBS_STATUS",
+    "COMMENT_OBS",
+    "source",
+    "input_hash",
+    "definition_hash",
+    "tendik_version",
+    "computed_at",
+)
+
+
+def _select(*dimensions: str) -> str:
+    columns = ["REF_AREA", "TIME_PERIOD", *dimensions, *OBSERVATION_FIELDS]
+    return ", ".join(f'"{c}"' for c in columns)
+
 
 @dataclass(frozen=True)
 class IndicatorInfo:
@@ -197,23 +217,7 @@ class Warehouse:
         if period is not None:
             where.append("TIME_PERIOD = ?")
             params.append(period)
-        columns = [
-            "REF_AREA",
-            "TIME_PERIOD",
-            *([wanted] if wanted else []),
-            "OBS_VALUE",
-            "UNIT_MEASURE",
-            "numerator",
-            "denominator",
-            "OBS_STATUS",
-            "COMMENT_OBS",
-            "source",
-            "input_hash",
-            "definition_hash",
-            "tendik_version",
-            "computed_at",
-        ]
-        select = ", ".join(f'"{c}"' for c in columns)
+        select = _select(*([wanted] if wanted else []))
         order = "REF_AREA, TIME_PERIOD" + (f', "{wanted}"' if wanted else "")
         sql = f"SELECT {select} FROM observations WHERE {' AND '.join(where)} ORDER BY {order}"
         return self.con.sql(sql, params=params).to_arrow_table()
@@ -237,23 +241,7 @@ class Warehouse:
     def all_observations(self, indicator_id: str) -> pa.Table:
         """Every observation of one indicator, totals and every breakdown (null = total)."""
         dims = self.indicator(indicator_id).dimensions
-        columns = [
-            "REF_AREA",
-            "TIME_PERIOD",
-            *dims,
-            "OBS_VALUE",
-            "UNIT_MEASURE",
-            "numerator",
-            "denominator",
-            "OBS_STATUS",
-            "COMMENT_OBS",
-            "source",
-            "input_hash",
-            "definition_hash",
-            "tendik_version",
-            "computed_at",
-        ]
-        select = ", ".join(f'"{c}"' for c in columns)
+        select = _select(*dims)
         order = ", ".join(["REF_AREA", "TIME_PERIOD", *(f'"{d}" NULLS FIRST' for d in dims)])
         sql = f"SELECT {select} FROM observations WHERE indicator = ? ORDER BY {order}"
         return self.con.sql(sql, params=[indicator_id]).to_arrow_table()

@@ -51,13 +51,15 @@ def records(indicator_id: str, table: pa.Table) -> list[dict[str, Any]]:
     return out
 
 
-def to_csv(indicator_id: str, table: pa.Table) -> bytes:
+def to_csv(indicator_id: str, table: pa.Table, *, synthetic: bool = False) -> bytes:
+    """CSV of the observations; figures from synthetic data carry a ``synthetic`` column."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     order = columns(table)
-    writer.writerow(order)
+    writer.writerow([*order, "synthetic"] if synthetic else order)
     for row in records(indicator_id, table):
-        writer.writerow(["" if row[c] is None else row[c] for c in order])
+        cells = ["" if row[c] is None else row[c] for c in order]
+        writer.writerow([*cells, "true"] if synthetic else cells)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -175,7 +177,7 @@ def render(fmt: str, info: IndicatorInfo, source: SourceView | None, table: pa.T
            by: str | None) -> bytes:
     """The observations in ``fmt`` (csv, json, xlsx or sdmx)."""
     if fmt == "csv":
-        return to_csv(info.id, table)
+        return to_csv(info.id, table, synthetic=bool(source and source.synthetic))
     if fmt == "json":
         return to_json(info, source, table, by)
     if fmt == "xlsx":

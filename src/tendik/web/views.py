@@ -8,7 +8,15 @@ from typing import Any
 import pyarrow as pa
 
 from tendik.errors import ProgressError
-from tendik.progress import ProgressAssessment, Projection, Target, progress_status, projected_year
+from tendik.progress import (
+    ProgressAssessment,
+    Projection,
+    Target,
+    progress_status,
+    projected_year,
+    target_from_definition,
+    yearly_points,
+)
 from tendik.progress.series import Point, normalise, window
 from tendik.progress.trend import LinearTrend
 from tendik.project import Project
@@ -133,30 +141,14 @@ def _rows(table: pa.Table, by: str | None = None) -> list[Row]:
     return out
 
 
-def _year(period: str) -> int | None:
-    head = period[:4]
-    return int(head) if head.isdigit() else None
-
-
 def points(rows: list[Row]) -> list[Point]:
     """(year, value) of the rows with a value; a later period of the same year wins."""
-    by_year: dict[int, float] = {}
-    for row in rows:
-        year = _year(row.period)
-        if year is not None and row.value is not None:
-            by_year[year] = row.value
-    return sorted(by_year.items())
+    return yearly_points((row.period, row.value) for row in rows)
 
 
 def progress_target(info: IndicatorInfo, parity_band: float) -> Target | None:
     """The indicator's target as tendik.progress takes it (the project's band for parity)."""
-    raw = info.definition.get("target")
-    if not raw:
-        return None
-    data = dict(raw)
-    if data.get("direction") == "parity":
-        data["band"] = parity_band
-    return Target.model_validate(data)
+    return target_from_definition(info.definition.get("target"), parity_band)
 
 
 def headline_area(info: IndicatorInfo, project: Project) -> str:
