@@ -39,7 +39,8 @@ def _value_sql(plan: IndicatorPlan) -> tuple[str, str]:
         return f"CAST({num} AS DOUBLE)", "TRUE"
     if kind == "median":
         return f"CAST({val} AS DOUBLE)", f"{den} > 0"
-    return f"{plan.scale!r} * {num} / {den}", f"{den} > 0 AND {num} IS NOT NULL"
+    value = f"{plan.scale!r} * CAST({num} AS DOUBLE) / CAST({den} AS DOUBLE)"
+    return value, f"{den} > 0 AND {num} IS NOT NULL"
 
 
 def indicator_observations(
