@@ -152,7 +152,7 @@ def test_openapi_lists_the_routes(kz: httpx.Client) -> None:
     spec = kz.get("/api/openapi.json").json()
     assert set(spec["paths"]) == {
         "/api/indicators", "/api/indicators/{id}", "/api/observations", "/api/sources",
-        "/api/releases", "/api/findings", "/api/indicators/{id}/download",
+        "/api/releases", "/api/findings", "/api/indicators/{id}/download", "/api/check",
     }
     parameters = {p["name"]: p for p in spec["paths"]["/api/observations"]["get"]["parameters"]}
     assert set(parameters) == {"indicator", "area", "period", "by", "page", "page_size"}

@@ -12,6 +12,7 @@ from tendik.errors import NotFound, TendikError, WarehouseError, WebError
 from tendik.project import Project
 from tendik.web import html
 from tendik.web.api import api_router
+from tendik.web.check import check_router
 from tendik.web.data import Reader
 from tendik.web.fastpath import ResponseCache
 from tendik.web.i18n import offered_languages
@@ -99,6 +100,7 @@ def create_app(project: Project) -> FastAPI:
     _install_errors(app, state)
     _install_static(app, state)
     app.include_router(api_router(state))
+    app.include_router(check_router(state))
     app.include_router(page_router(state))
     app.add_middleware(ResponseCache, reader=state.reader)
     return app

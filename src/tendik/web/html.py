@@ -56,6 +56,11 @@ def sources_page(reader: Reader, project: Project, lang: str, links: Links) -> s
                  sources=list(known.values()), titles=titles)
 
 
+def check_page(project: Project, lang: str, links: Links, **context: Any) -> str:
+    """The page where a user pastes a text, with the verdicts once it is checked."""
+    return _page("check.html", project, lang, links, page="check", **context)
+
+
 def error_page(project: Project, lang: str, links: Links, status: int, message: str) -> str:
     return _page("error.html", project, lang, links, page="error", status=status,
                  message=message)

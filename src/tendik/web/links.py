@@ -69,10 +69,14 @@ class LiveLinks:
     def api(self) -> str:
         return "/api/docs"
 
+    def check(self) -> str:
+        return "/check"
+
     def _path(self) -> str:
         if self.page.name == "indicator" and self.page.indicator:
             return self.indicator(self.page.indicator)
-        return {"home": "/", "regions": "/regions", "sources": "/sources"}.get(self.page.name, "/")
+        pages = {"home": "/", "regions": "/regions", "sources": "/sources", "check": "/check"}
+        return pages.get(self.page.name, "/")
 
 
 class SiteLinks:
