@@ -110,3 +110,12 @@ def test_the_bundled_register_regenerates_from_its_seed(
     regenerated = tmp_path / "register.parquet"
     generate_register(regenerated, rows=int(metadata["tendik.rows"]), seed=2025)
     assert pq.read_table(regenerated).equals(pq.read_table(bundled))
+
+
+def test_a_breakdown_is_found_by_its_dimension_or_its_column(built_kazakhstan: Project) -> None:
+    with Warehouse(built_kazakhstan.warehouse_path) as warehouse:
+        by_dimension = warehouse.observations("civil-service-women", by="age", period="2025")
+        by_column = warehouse.observations("civil-service-women", by="age_group", period="2025")
+    assert by_dimension.equals(by_column)
+    assert sorted(by_column.column("AGE").to_pylist()) == ["30-39", "40-49", "50-59", "60+", "<30"]
+    assert sum(by_column.column("denominator").to_pylist()) == 79_635

@@ -111,6 +111,7 @@ def show(
         resolved = resolve_project(project)
         with open_warehouse(resolved, key) as warehouse:
             info = warehouse.indicator(indicator_id)
+            dimension = warehouse.dimension(info, by) if by else None
             table = warehouse.observations(indicator_id, area=area, by=by, period=period)
             synthetic = any(s["synthetic"] for s in warehouse.sources() if s["id"] == info.source)
     except TendikError as error:
@@ -124,7 +125,7 @@ def show(
     columns = [
         "REF_AREA",
         "TIME_PERIOD",
-        *([by.upper()] if by else []),
+        *([dimension] if dimension else []),
         "OBS_VALUE",
         "UNIT_MEASURE",
         "numerator",

@@ -11,6 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from tendik.catalog.model import dimension_name
 from tendik.errors import NotFound, WarehouseError
 from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
@@ -201,12 +202,7 @@ class Warehouse:
         """Observations of one indicator: the totals, or the breakdown ``by`` one dimension."""
         info = self.indicator(indicator_id)
         dims = info.dimensions
-        if by is not None and by.upper() not in dims:
-            offered = ", ".join(d.lower() for d in dims) or "none"
-            raise NotFound(
-                f"indicator '{indicator_id}' has no breakdown '{by}' (offered: {offered})", key="by"
-            )
-        wanted = by.upper() if by else None
+        wanted = self.dimension(info, by) if by else None
         where = ["indicator = ?"]
         params: list[Any] = [indicator_id]
         for dim in dims:
@@ -221,6 +217,16 @@ class Warehouse:
         order = "REF_AREA, TIME_PERIOD" + (f', "{wanted}"' if wanted else "")
         sql = f"SELECT {select} FROM observations WHERE {' AND '.join(where)} ORDER BY {order}"
         return self.con.sql(sql, params=params).to_arrow_table()
+
+    def dimension(self, info: IndicatorInfo, by: str) -> str:
+        """The warehouse dimension a user means by ``by``: its name in any case (``age``), or
+        the source column it comes from (``age_group``)."""
+        for candidate in (by.upper(), dimension_name(by)):
+            if candidate in info.dimensions:
+                return candidate
+        offered = ", ".join(d.lower() for d in info.dimensions) or "none"
+        raise NotFound(f"indicator '{info.id}' has no breakdown '{by}' (offered: {offered})",
+                       key="by")
 
     def latest(self, indicator_id: str, area: str) -> tuple[str, float] | None:
         """The latest total value of an indicator for an area, as (period, value)."""
