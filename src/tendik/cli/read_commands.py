@@ -21,6 +21,9 @@ from tendik.errors import TendikError
 from tendik.progress import headline_progress, target_from_definition, yearly_points
 from tendik.project import Project
 from tendik.store import Warehouse
+from tendik.store.schema import OBSERVATION_FIELDS
+
+TABLE_FIELDS = ("OBS_VALUE", "UNIT_MEASURE", "numerator", "denominator", "OBS_STATUS")
 
 
 def indicator_rows(warehouse: Warehouse, project: Project, language: str) -> list[dict[str, Any]]:
@@ -122,25 +125,9 @@ def show(
         title += " — SYNTHETIC DATA (generated, not real people; never evidence)"
         for row in rows:
             row["synthetic"] = True
-    columns = [
-        "REF_AREA",
-        "TIME_PERIOD",
-        *([dimension] if dimension else []),
-        "OBS_VALUE",
-        "UNIT_MEASURE",
-        "numerator",
-        "denominator",
-        "OBS_STATUS",
-    ]
-    if fmt is not OutputFormat.table:
-        columns += [
-            "COMMENT_OBS",
-            "source",
-            "input_hash",
-            "definition_hash",
-            "tendik_version",
-            "computed_at",
-        ]
-        if synthetic:
-            columns.append("synthetic")
+    # the terminal table shows the figures; files carry the comment and provenance too
+    shown = OBSERVATION_FIELDS if fmt is not OutputFormat.table else TABLE_FIELDS
+    columns = ["REF_AREA", "TIME_PERIOD", *([dimension] if dimension else []), *shown]
+    if synthetic and fmt is not OutputFormat.table:
+        columns.append("synthetic")
     render_rows(rows, columns, fmt.value, console, title=title)

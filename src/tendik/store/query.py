@@ -14,22 +14,7 @@ import pyarrow as pa
 from tendik.catalog.model import dimension_name
 from tendik.errors import NotFound, WarehouseError
 from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
-from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
-
-# What a reader gets of each observation, after its key and breakdown dimensions.
-OBSERVATION_FIELDS: tuple[str, ...] = (
-    "OBS_VALUE",
-    "UNIT_MEASURE",
-    "numerator",
-    "denominator",
-    "OBS_STATUS",
-    "COMMENT_OBS",
-    "source",
-    "input_hash",
-    "definition_hash",
-    "tendik_version",
-    "computed_at",
-)
+from tendik.store.schema import FIXED_OBSERVATION_COLUMNS, OBSERVATION_FIELDS
 
 
 def _select(*dimensions: str) -> str:

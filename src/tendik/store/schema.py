@@ -41,23 +41,22 @@ ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("indicators", "suppressed_complementary", "BIGINT"),
 )
 
+# What a reader gets of each observation, after its key and its breakdown dimensions.
+OBSERVATION_FIELDS: tuple[str, ...] = (
+    "OBS_VALUE",
+    "UNIT_MEASURE",
+    "numerator",
+    "denominator",
+    "OBS_STATUS",
+    "COMMENT_OBS",
+    "source",
+    "input_hash",
+    "definition_hash",
+    "tendik_version",
+    "computed_at",
+)
+
 # Columns of ``observations`` that are not breakdown dimensions.
 FIXED_OBSERVATION_COLUMNS: frozenset[str] = frozenset(
-    {
-        "indicator",
-        "REF_AREA",
-        "TIME_PERIOD",
-        "OBS_VALUE",
-        "UNIT_MEASURE",
-        "numerator",
-        "denominator",
-        "OBS_STATUS",
-        "COMMENT_OBS",
-        "source",
-        "release",
-        "input_hash",
-        "definition_hash",
-        "tendik_version",
-        "computed_at",
-    }
+    {"indicator", "REF_AREA", "TIME_PERIOD", "release", *OBSERVATION_FIELDS}
 )
