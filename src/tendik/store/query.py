@@ -65,7 +65,11 @@ class Warehouse:
         """
         self.path = Path(path)
         if not self.path.is_file():
-            raise WarehouseError("no warehouse here yet: run 'tendik build' first", file=self.path)
+            raise WarehouseError(
+                "no warehouse here yet: run 'tendik build' first "
+                "(for the bundled project, 'tendik demo')",
+                file=self.path,
+            )
         try:
             self.con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as error:
