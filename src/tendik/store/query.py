@@ -217,15 +217,6 @@ class Warehouse:
         raise NotFound(f"indicator '{info.id}' has no breakdown '{by}' (offered: {offered})",
                        key="by")
 
-    def latest(self, indicator_id: str, area: str) -> tuple[str, float] | None:
-        """The latest total value of an indicator for an area, as (period, value)."""
-        table = self.observations(indicator_id, area=area)
-        if table.num_rows == 0:
-            return None
-        periods = table.column("TIME_PERIOD").to_pylist()
-        values = table.column("OBS_VALUE").to_pylist()
-        return periods[-1], values[-1]
-
     def areas(self, indicator_id: str) -> list[str]:
         rows = self.con.execute(
             "SELECT DISTINCT REF_AREA FROM observations WHERE indicator = ? ORDER BY 1",
