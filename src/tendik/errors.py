@@ -109,6 +109,31 @@ class NegativeCount(SourceError):
     type = "negative-count"
 
 
+# --- sources: published figures (a ledger of cited figures) ------------------------------------
+class MissingCitation(SourceError):
+    """A published figure without the body that published it or the address it was read at."""
+
+    type = "missing-citation"
+
+
+class InvalidCitation(SourceError):
+    """A published figure's address is not a web address (http or https)."""
+
+    type = "invalid-citation"
+
+
+class BadDate(SourceError):
+    """A date that cannot be read as a day, month, quarter, year or range of them."""
+
+    type = "bad-date"
+
+
+class UnknownUnit(SourceError):
+    """A unit whose words tendik does not know (see tendik.units)."""
+
+    type = "unknown-unit"
+
+
 # --- catalogue -------------------------------------------------------------------------------
 class CatalogueError(TendikError):
     type = "catalogue-error"

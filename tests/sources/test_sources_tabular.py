@@ -166,7 +166,9 @@ def test_parquet(read, bundled: Path, tmp_path: Path) -> None:
 
 
 def test_readers_registry() -> None:
-    assert set(READERS) == {"csv", "tsv", "excel", "parquet", "wdi", "unsdg", "owid", "opensdg"}
+    assert set(READERS) == {
+        "csv", "tsv", "excel", "parquet", "wdi", "unsdg", "owid", "opensdg", "figures"
+    }
     for name, reader in READERS.items():
         assert isinstance(reader, Reader)
         assert reader.format == name

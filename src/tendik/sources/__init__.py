@@ -11,6 +11,8 @@ Tables returned:
   wholly blank rows are skipped; header names are trimmed.
 - wdi, unsdg, owid, opensdg: SERIES_COLUMNS, then breakdowns (Open SDG), then "_row"; cells
   without a value are dropped.
+- figures (a ledger of published figures): the file's columns as written, then the normal form
+  of each figure (see tendik.sources.figures), then "_row".
 "_row" is the 1-based row a person sees: the line in a text file (header = its line, metadata
 lines above it counted), the sheet row in Excel, the position in a Parquet file.
 """
@@ -26,6 +28,7 @@ from tendik.errors import SourceError, SourceFileMissing
 from tendik.sources.base import Reader
 from tendik.sources.csvfile import DelimitedReader
 from tendik.sources.excel import ExcelReader
+from tendik.sources.figures import FiguresReader
 from tendik.sources.opensdg import OpenSdgReader
 from tendik.sources.owid import OwidReader
 from tendik.sources.parquet import ParquetReader
@@ -46,6 +49,7 @@ READERS: dict[str, Reader] = {
         UnSdgReader(),
         OwidReader(),
         OpenSdgReader(),
+        FiguresReader(),
     )
 }
 

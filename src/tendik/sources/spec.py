@@ -7,7 +7,9 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 ColumnType = Literal["string", "integer", "number", "boolean", "date"]
-SourceFormat = Literal["csv", "tsv", "excel", "parquet", "wdi", "unsdg", "owid", "opensdg"]
+SourceFormat = Literal[
+    "csv", "tsv", "excel", "parquet", "wdi", "unsdg", "owid", "opensdg", "figures"
+]
 Encoding = Literal["auto", "utf-8", "utf-8-sig", "utf-16", "cp1251"]
 
 # Formats whose readers return the normalised long "series" table (see SERIES_COLUMNS).
@@ -61,6 +63,10 @@ class SourceSpec(BaseModel):
     columns: dict[str, ColumnSpec] = Field(default_factory=dict)
     key: list[str] = Field(default_factory=list)  # columns that identify a row; no duplicates
     area: str | None = None  # opensdg: the REF_AREA of every row (the file names none); None = "_Z"
+    # figures: publisher type -> publisher names (shell patterns, any case): "official" = [...]
+    publishers: dict[str, list[str]] = Field(default_factory=dict)
+    # figures: an area as the file writes it -> its code ("Akmola region" = "KZ-11")
+    area_codes: dict[str, str] = Field(default_factory=dict)
 
     @property
     def is_series(self) -> bool:

@@ -16,6 +16,7 @@ FORMAT_NAMES: dict[str, str] = {
     "unsdg": "UN SDG tab-separated",
     "owid": "Our World in Data CSV",
     "opensdg": "Open SDG CSV",
+    "figures": "published-figures CSV",
 }
 
 
