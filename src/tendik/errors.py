@@ -244,25 +244,56 @@ class GeneratorError(TendikError):
 
 # --- web: dashboard and JSON API ---------------------------------------------------------------
 class WebError(TendikError):
+    """A request the server refuses; ``status`` is the HTTP status it answers with."""
+
     type = "web-error"
+    status: ClassVar[int] = 400
 
 
 class InvalidParameter(WebError):
-    """A query parameter of a request is malformed or out of range; ``key`` names it."""
+    """A parameter or field of a request is malformed or out of range; ``key`` names it."""
 
     type = "invalid-parameter"
 
 
 class MissingParameter(WebError):
-    """A required query parameter of a request is absent; ``key`` names it."""
+    """A required parameter or field of a request is absent; ``key`` names it."""
 
     type = "missing-parameter"
 
 
 class UnknownParameter(WebError):
-    """A request carries a query parameter the endpoint does not take; ``key`` names it."""
+    """A request carries a parameter or field the endpoint does not take; ``key`` names it."""
 
     type = "unknown-parameter"
+
+
+class UnsupportedMediaType(WebError):
+    """A request body is of a type the endpoint does not take (415)."""
+
+    type = "unsupported-media-type"
+    status = 415
+
+
+class TooLarge(WebError):
+    """A request body, or a field of it, is longer than the server takes (413)."""
+
+    type = "too-large"
+    status = 413
+
+
+class TooManyNumbers(WebError):
+    """A text to check holds more numbers than one request may check (422)."""
+
+    type = "too-many-numbers"
+    status = 422
+
+
+class FormRefused(WebError):
+    """A form was posted without this server's token: from another site, or an old page (403)."""
+
+    type = "form-refused"
+    status = 403
 
 
 # --- publishing: open-data files from the warehouse ------------------------------------------

@@ -32,16 +32,27 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
+# Each violation of the content security policy, reported on the console where tests see it
+REPORT_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (event) =>
+  console.error("CSP violation: " + event.violatedDirective + " " + event.blockedURI));"""
+
+
 @pytest.fixture
 def visit(browser: object, kazakhstan_server: LiveServer) -> Iterator[tuple[object, list[str]]]:
-    """A fresh page (no cookies) and the list of every URL it requests."""
+    """A fresh page (no cookies) and the list of every URL it requests; the page must run into
+    no content-security-policy violation and no script error."""
     context = browser.new_context(accept_downloads=True, locale="en-GB",  # type: ignore[attr-defined]
                                   viewport={"width": 1280, "height": 900})
+    context.add_init_script(REPORT_VIOLATIONS)
     page = context.new_page()
     requested: list[str] = []
+    errors: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
     yield page, requested
     context.close()
+    assert errors == [], "the pages ran into errors (CSP or script)"
     web = [urlparse(url) for url in requested if urlparse(url).scheme in ("http", "https")]
     hosts = {url.hostname for url in web}
     assert hosts <= {"127.0.0.1"}, f"requests left 127.0.0.1: {sorted(hosts)}"
@@ -132,3 +143,18 @@ def test_home_indicator_breakdown_language_download(
         assert float(row["OBS_VALUE"]) == api["OBS_VALUE"]
         assert int(float(row["denominator"])) == api["denominator"]
     assert any(url.endswith("/static/plotly.min.js") for url in requested)
+
+
+def test_check_a_text_in_the_browser(visit: tuple[object, list[str]],
+                                     kazakhstan_server: LiveServer) -> None:
+    """The check form, with its token, under the content security policy."""
+    page, _ = visit
+    page.goto(f"{kazakhstan_server.url}/check?lang=en")
+    page.fill("#check-text", "At the end of 2024 women held 19.4% of seats in the Mazhilis. "
+                             "In 2023 women held 18.4% of seats in the Mazhilis.")
+    page.click(".check-form button[type=submit]")
+    page.wait_for_selector("#check-results")
+    verdicts = page.locator("table.check-results tbody tr").evaluate_all(
+        "rows => rows.map(r => [r.cells[0].innerText, r.dataset.verdict])")
+    assert verdicts == [["19.4%", "consistent"], ["18.4%", "consistent"]]
+    page.screenshot(path=str(ARTIFACTS / "web-check-en.png"))

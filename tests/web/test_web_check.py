@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -38,7 +40,10 @@ def test_api_checks_the_bundled_article(client: TestClient) -> None:
         ({"text": "Women hold 19.4% of seats.", "date": "2025-13-40"}, "date"),
         ({"text": "Women hold 19.4% of seats.", "language": "de"}, "language"),
         ({"text": "x", "colour": "red"}, "colour"),
-        ({"text": "x" * 100_001}, "text"),
+        ({"text": 19.4}, "text"),
+        ({"text": "19.4%", "date": 2025}, "date"),
+        ({"text": "19.4%", "date": "20250101"}, "date"),
+        ({"text": "19.4%", "language": ["en"]}, "language"),
     ],
 )
 def test_api_names_the_bad_field(client: TestClient, body: dict[str, object],
@@ -63,13 +68,21 @@ def test_the_page_has_a_labelled_form_in_each_language(client: TestClient) -> No
         assert f'<label for="check-text">{label}</label>' in page.text
 
 
+def form_token(client: TestClient) -> str:
+    """The token the check page's form carries."""
+    found = re.search(r'name="token" value="([0-9a-f]+)"', client.get("/check").text)
+    assert found, "the form has no token"
+    return found.group(1)
+
+
 def test_pasting_text_shows_each_verdict(client: TestClient) -> None:
     text = ("At the end of 2024 women held 19.4% of seats in the Mazhilis. "
             "In 2023 women held 18.4% of seats in the Mazhilis.")
-    page = client.post("/check", data={"text": text}, params={"lang": "ru"})
+    token = form_token(client)
+    page = client.post("/check", data={"text": text, "token": token}, params={"lang": "ru"})
     assert page.status_code == 200
     assert page.text.count('data-verdict="consistent"') == 2
     assert "Согласуется с данными" in page.text
     assert 'href="/indicators/parliament-women-share"' in page.text
-    empty = client.post("/check", data={"text": ""})
+    empty = client.post("/check", data={"text": "", "token": token})
     assert empty.status_code == 400 and 'role="alert"' in empty.text

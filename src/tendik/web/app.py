@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
+from starlette.types import ASGIApp
 
 from tendik import __version__
 from tendik.errors import NotFound, TendikError, WarehouseError, WebError
@@ -16,9 +20,11 @@ from tendik.web.check import check_router
 from tendik.web.data import Reader
 from tendik.web.fastpath import ResponseCache
 from tendik.web.i18n import offered_languages
+from tendik.web.limits import CheckLimits
 from tendik.web.links import LiveLinks, PageRef
 from tendik.web.pages import HTML, language, page_router
-from tendik.web.responses import encode
+from tendik.web.responses import encode, matches
+from tendik.web.security import SecurityHeaders
 from tendik.web.state import AppState
 
 DESCRIPTION = (
@@ -29,11 +35,23 @@ DESCRIPTION = (
 STATIC_CACHE = "public, max-age=86400"
 
 
+class TendikAPI(FastAPI):
+    """FastAPI with the response cache and the security headers outside everything else, so
+    that a cached answer costs no framework and every answer, a 500 too, has the headers."""
+
+    def __init__(self, reader: Reader, **options: Any) -> None:
+        super().__init__(**options)
+        self.reader = reader
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return ResponseCache(SecurityHeaders(super().build_middleware_stack()), reader=self.reader)
+
+
 def _status(error: Exception) -> int:
     if isinstance(error, NotFound):
         return 404
     if isinstance(error, WebError):
-        return 400
+        return error.status
     if isinstance(error, WarehouseError):
         return 503
     return 500
@@ -62,6 +80,10 @@ def _install_errors(app: FastAPI, state: AppState) -> None:
         message = f"{parameter}: {first['msg']}" if parameter else first["msg"]
         return _error_response(state, request, 400, "invalid-parameter", message, parameter)
 
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, error: ClientDisconnect) -> Response:
+        return Response(status_code=400)  # nobody is left to read it
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         kind = "not-found" if error.status_code == 404 else "http-error"
@@ -77,7 +99,7 @@ def _install_static(app: FastAPI, state: AppState) -> None:
         if asset is None:
             raise HTTPException(404)
         headers = {"ETag": asset.etag, "Cache-Control": STATIC_CACHE, "Vary": "Accept-Encoding"}
-        if request.headers.get("if-none-match") == asset.etag:
+        if matches(request, asset.etag):
             return Response(status_code=304, headers=headers)
         if "gzip" in request.headers.get("accept-encoding", ""):
             return Response(asset.gzipped, media_type=asset.media_type,
@@ -91,16 +113,17 @@ def _install_static(app: FastAPI, state: AppState) -> None:
         return Response(page.encode("utf-8"), media_type=HTML)
 
 
-def create_app(project: Project) -> FastAPI:
-    """The dashboard and the JSON API over ``project``'s warehouse (opened read-only)."""
-    app = FastAPI(title="tendik API", version=__version__, description=DESCRIPTION,
-                  docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
-    state = AppState(project=project, reader=Reader(project.warehouse_path))
+def create_app(project: Project, *, limits: CheckLimits | None = None) -> FastAPI:
+    """The dashboard and the JSON API over ``project``'s warehouse (opened read-only);
+    ``limits`` bound what one claim check may ask."""
+    reader = Reader(project.warehouse_path)
+    app = TendikAPI(reader, title="tendik API", version=__version__, description=DESCRIPTION,
+                    docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
+    state = AppState(project=project, reader=reader, limits=limits or CheckLimits())
     app.state.tendik = state
     _install_errors(app, state)
     _install_static(app, state)
     app.include_router(api_router(state))
     app.include_router(check_router(state))
     app.include_router(page_router(state))
-    app.add_middleware(ResponseCache, reader=state.reader)
     return app

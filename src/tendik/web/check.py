@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from datetime import date
 from typing import Any
-from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
@@ -13,45 +10,30 @@ from starlette.responses import Response
 
 from tendik.claims import Checker, CheckReport
 from tendik.claims.report import data_value
-from tendik.errors import InvalidParameter, MissingParameter, UnknownParameter
+from tendik.errors import FormRefused, WebError
 from tendik.web import html
-from tendik.web.i18n import N_, offered_languages
+from tendik.web.bodies import (
+    FORM_TYPE,
+    JSON_TYPE,
+    form_fields,
+    json_object,
+    read_body,
+    require_media_type,
+)
+from tendik.web.i18n import N_, offered_languages, translations
+from tendik.web.limits import FIELDS, CheckRequest, parse_request
 from tendik.web.links import LiveLinks, PageRef
 from tendik.web.pages import HTML, language
 from tendik.web.responses import encode
 from tendik.web.state import AppState
 
-MAX_TEXT = 100_000  # characters: a long press release, not a book
-FIELDS = frozenset({"text", "date", "language"})
+TOKEN_FIELD = "token"
 VERDICT_LABELS = {  # gettext ids, translated in the template
     "consistent": N_("Consistent"), "inconsistent": N_("Inconsistent"),
     "ambiguous": N_("Ambiguous"), "unverifiable": N_("Unverifiable"),
 }
-
-
-def parse_request(fields: dict[str, Any]) -> tuple[str, date | None, str | None]:
-    """The text, publication date and language of a check request; 4xx naming the field."""
-    unknown = sorted(set(fields) - FIELDS)
-    if unknown:
-        raise UnknownParameter(f"unknown field '{unknown[0]}' (fields: date, language, text)",
-                               key=unknown[0])
-    text = fields.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise MissingParameter("give the text to check in the field 'text'", key="text")
-    if len(text) > MAX_TEXT:
-        raise InvalidParameter(f"the text has {len(text):,} characters; at most {MAX_TEXT:,}",
-                               key="text")
-    published = None
-    if fields.get("date"):
-        try:
-            published = date.fromisoformat(str(fields["date"]))
-        except ValueError:
-            raise InvalidParameter(f"'{fields['date']}' is not a date YYYY-MM-DD",
-                                   key="date") from None
-    lang = fields.get("language") or None
-    if lang not in (None, "en", "ru"):
-        raise InvalidParameter("language is en or ru (or absent: detected)", key="language")
-    return text, published, lang
+FORM_REFUSED = N_("This form did not come from this server, or the server has restarted since "
+                  "the page was loaded: press Check again.")
 
 
 def rows(report: CheckReport) -> list[dict[str, Any]]:
@@ -63,12 +45,13 @@ def rows(report: CheckReport) -> list[dict[str, Any]]:
 
 def check_router(state: AppState) -> APIRouter:
     router = APIRouter()
-    project, reader = state.project, state.reader
+    project, reader, limits = state.project, state.reader, state.limits
     offered = offered_languages(project.settings.languages)
 
-    def run(text: str, published: date | None, lang: str | None) -> CheckReport:
+    def run(request: CheckRequest) -> CheckReport:
         checker = Checker(reader.warehouse(), area=project.area, project=project.name)
-        return checker.check(text, published=published, language=lang)
+        return checker.check(request.text, published=request.published,
+                             language=request.language)
 
     @router.post("/api/check", tags=["api"], summary="Check the numeric claims in a text",
                  description="Body: JSON {\"text\": ..., \"date\": \"YYYY-MM-DD\" (optional: "
@@ -76,14 +59,10 @@ def check_router(state: AppState) -> APIRouter:
                  "Each claim comes back with its verdict (consistent, inconsistent, ambiguous, "
                  "unverifiable), the matched indicator and the evidence.")
     async def api_check(request: Request) -> Response:
-        try:
-            fields = json.loads(await request.body() or b"{}")
-        except json.JSONDecodeError as error:
-            raise InvalidParameter(f"the body is not JSON ({error.msg})", key="body") from None
-        if not isinstance(fields, dict):
-            raise InvalidParameter("the body is a JSON object with a 'text' field", key="body")
-        report = await run_in_threadpool(run, *parse_request(fields))
-        return Response(encode(report.to_dict()), media_type="application/json")
+        require_media_type(request, JSON_TYPE)
+        fields = json_object(await read_body(request, limits.max_body))
+        report = await run_in_threadpool(run, parse_request(fields, limits))
+        return Response(encode(report.to_dict()), media_type=JSON_TYPE)
 
     async def page(request: Request, fields: dict[str, str], report: CheckReport | None,
                    status: int = 200, problem: str | None = None) -> Response:
@@ -91,7 +70,8 @@ def check_router(state: AppState) -> APIRouter:
         body = html.check_page(project, lang, LiveLinks(PageRef("check")), fields=fields,
                                rows=rows(report) if report else None,
                                summary=report.summary if report else None,
-                               verdict_labels=VERDICT_LABELS, problem=problem)
+                               verdict_labels=VERDICT_LABELS, problem=problem,
+                               token=state.form_token.value, token_field=TOKEN_FIELD)
         return Response(body.encode("utf-8"), status_code=status, media_type=HTML,
                         headers={"Content-Language": lang})
 
@@ -101,13 +81,20 @@ def check_router(state: AppState) -> APIRouter:
 
     @router.post("/check", include_in_schema=False)
     async def check_submit(request: Request) -> Response:
-        raw = parse_qs((await request.body()).decode("utf-8", "replace"))
-        fields = {k: v[0] for k, v in raw.items() if k in FIELDS}
+        fields: dict[str, str] = {}
         try:
-            parsed = parse_request(fields)
-        except (MissingParameter, InvalidParameter, UnknownParameter) as error:
-            return await page(request, fields, None, status=400, problem=error.message)
-        report = await run_in_threadpool(run, *parsed)
+            require_media_type(request, FORM_TYPE)
+            fields = form_fields(await read_body(request, limits.max_body))
+            if not state.form_token.valid(fields.pop(TOKEN_FIELD, None)):
+                raise FormRefused(FORM_REFUSED, key=TOKEN_FIELD)
+            parsed = parse_request(fields, limits)
+        except WebError as error:
+            shown = {k: v for k, v in fields.items() if k in FIELDS}
+            message = error.message
+            if isinstance(error, FormRefused):
+                message = translations(language(request, offered)).gettext(FORM_REFUSED)
+            return await page(request, shown, None, status=error.status, problem=message)
+        report = await run_in_threadpool(run, parsed)
         return await page(request, fields, report)
 
     return router

@@ -1,4 +1,5 @@
-"""What the app's routes share: the project, the cached warehouse reader and the assets."""
+"""What the app's routes share: the project, the cached warehouse reader, the assets, the
+limits of a claim check and the token of the check form."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from tendik.project import Project
 from tendik.store import Warehouse
 from tendik.web.assets import Assets
 from tendik.web.data import Reader
+from tendik.web.limits import CheckLimits
+from tendik.web.security import FormToken
 
 T = TypeVar("T")
 
@@ -21,6 +24,8 @@ class AppState:
     project: Project
     reader: Reader
     assets: Assets = field(default_factory=Assets)
+    limits: CheckLimits = field(default_factory=CheckLimits)
+    form_token: FormToken = field(default_factory=FormToken)
 
     async def cached(self, key: Hashable, compute: Callable[[Warehouse], T]) -> T:
         """A cached value straight away, or computed in a worker thread and cached."""
