@@ -11,6 +11,7 @@ regions are found by their names in tendik.reference, and given their ISO 3166-2
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from tendik.claims.words import stem, words
@@ -87,11 +88,14 @@ def find_areas(text: str) -> list[AreaMention]:
 
 def _find_regions(text: str) -> list[AreaMention]:
     tokens = words(text)
+    at: dict[str, list[int]] = {}
+    for i, t in enumerate(tokens):
+        at.setdefault(t.stem, []).append(i)
     taken: set[int] = set()
     found: list[AreaMention] = []
     for code, stems, with_region_word in _REGIONS:
         n = len(stems)
-        for i in range(len(tokens) - n + 1):
+        for i in at.get(stems[0], []) if stems else []:
             window = tokens[i : i + n]
             if any(j in taken for j in range(i, i + n)):
                 continue
@@ -108,6 +112,45 @@ def _find_regions(text: str) -> list[AreaMention]:
     return found
 
 
+class AreaIndex:
+    """The areas named in a text, for finding each claim's area in logarithmic time."""
+
+    def __init__(self, mentions: list[AreaMention]) -> None:
+        self.mentions = sorted(mentions, key=lambda a: (a.start, -a.end))
+        self.starts = [m.start for m in self.mentions]
+        self.places = [m for m in self.mentions if m.code != "WLD"]
+        self.place_starts = [m.start for m in self.places]
+
+    def area_for(
+        self, span: tuple[int, int], sentence: tuple[int, int], default: str
+    ) -> tuple[str, AreaMention | None]:
+        """The area a claim at `span` is about, and the mention that says so (None: the
+        default): the nearest named in its sentence (a country before a region on a tie),
+        else the last place named before the sentence, else the first named after it."""
+        first, last = bisect_left(self.starts, sentence[0]), bisect_left(self.starts, sentence[1])
+        at = bisect_left(self.starts, span[0], first, last)
+        near = [
+            m for m in self.mentions[max(first, at - _NEAR) : min(last, at + _NEAR)]
+            if m.end <= sentence[1]
+        ]  # fmt: skip
+        if near:
+            best = min(near, key=lambda m: (_distance(span, m), not m.is_region))
+            return best.code, best
+        i = bisect_left(self.place_starts, sentence[0]) - 1
+        while i >= 0 and i > bisect_left(self.place_starts, sentence[0]) - 1 - _NEAR:
+            if self.places[i].end <= sentence[0]:
+                return self.places[i].code, self.places[i]
+            i -= 1
+        j = bisect_left(self.place_starts, sentence[1])
+        if j < len(self.places):
+            return self.places[j].code, self.places[j]
+        return default, None
+
+
+# Mentions either side of a claim's place that may be the nearest (names overlap a little).
+_NEAR = 4
+
+
 def area_for(
     span: tuple[int, int],
     sentence: tuple[int, int],
@@ -115,17 +158,7 @@ def area_for(
     default: str,
 ) -> tuple[str, AreaMention | None]:
     """The area a claim at `span` is about, and the mention that says so (None: the default)."""
-    own = [m for m in mentions if sentence[0] <= m.start and m.end <= sentence[1]]
-    if own:
-        best = min(own, key=lambda m: (_distance(span, m), not m.is_region))
-        return best.code, best
-    before = [m for m in mentions if m.end <= sentence[0] and m.code != "WLD"]
-    if before:
-        return before[-1].code, before[-1]
-    after = [m for m in mentions if m.start >= sentence[1] and m.code != "WLD"]
-    if after:
-        return after[0].code, after[0]
-    return default, None
+    return AreaIndex(mentions).area_for(span, sentence, default)
 
 
 def _distance(span: tuple[int, int], m: AreaMention) -> int:

@@ -9,16 +9,23 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from tendik.claims.areas import area_for, find_areas
+from tendik.claims.areas import AreaIndex, find_areas
 from tendik.claims.checks import Finding, run_checks
 from tendik.claims.evidence import Observations
 from tendik.claims.extract import extract_claims
-from tendik.claims.judge import Context, judge
-from tendik.claims.match import Catalogue
+from tendik.claims.judge import (
+    Context,
+    first_target_word,
+    judge,
+    names_lower_chamber,
+    target_in_clause,
+)
+from tendik.claims.match import Catalogue, mentions_women
 from tendik.claims.model import Claim, Period
 from tendik.claims.sentences import split_sentences
+from tendik.claims.spans import in_range
 from tendik.claims.verdicts import Verdict, VerdictKind
-from tendik.claims.words import content
+from tendik.claims.words import TextWords, content
 from tendik.claims.zones import zones_for
 from tendik.project import Project
 from tendik.store.query import Warehouse
@@ -79,34 +86,18 @@ class Checker:
         claims = extract_claims(text, language=language, published=published)
         sentences = split_sentences(text)
         findings = run_checks(text, claims, sentences)
-        mentions = find_areas(text)
+        by_claim: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_claim.setdefault(f.claim, []).append(f)
+        areas = AreaIndex(find_areas(text))
+        starts = [c.span[0] for c in claims]
         verdicts = []
-        for claim in claims:
-            index = _sentence_of(claim, sentences)
-            sentence = sentences[index]
-            previous = sentences[index - 1] if index else None
-            neighbours = [
-                c for c in claims if c is not claim and sentence[0] <= c.span[0] < sentence[1]
-            ]
-            zones = zones_for(claim, text, sentence, neighbours, previous)
-            caption = _caption(text, sentences, index, [*neighbours, claim])
-            if caption is not None:
-                zones = zones_for(claim, text, caption, [], sentence)
-                claim = _caption_period(claim, text[caption[0] : caption[1]])
-            area, _ = area_for(claim.span, caption or sentence, mentions, self.area)
-            context = text[previous[0] : previous[1]] if previous else ""
-            if caption is not None:
-                context += " " + text[caption[0] : caption[1]]
-            ctx = Context(
-                zones=zones,
-                sentence=text[(caption or sentence)[0] : (caption or sentence)[1]],
-                before=text[sentence[0] : claim.span[0]],
-                area=area,
-                findings=tuple(f for f in findings if f.claim == claim.id),
-                published_year=published.year if published else None,
-            )
-            linking = self.catalogue.link(claim, zones, f"{context} {ctx.sentence}")
-            verdicts.append(judge(claim, ctx, linking, self.catalogue, self.observations))
+        for index, sentence in enumerate(sentences):
+            first, last = in_range(starts, *sentence)
+            if first == last:
+                continue
+            own = claims[first:last]
+            verdicts += self._sentence(text, sentences, index, own, areas, by_claim, published)
         return CheckReport(
             text,
             verdicts,
@@ -118,6 +109,56 @@ class Checker:
             self.warehouse.view,
         )
 
+    def _sentence(
+        self,
+        text: str,
+        sentences: list[tuple[int, int]],
+        index: int,
+        claims: list[Claim],
+        areas: AreaIndex,
+        findings: dict[str, list[Finding]],
+        published: date | None,
+    ) -> list[Verdict]:
+        """The verdicts on the claims of one sentence; what they share is read once."""
+        sentence = sentences[index]
+        previous = sentences[index - 1] if index else None
+        caption = _caption(text, sentences, index, claims)
+        where = caption or sentence
+        own_words = TextWords(text, where)
+        read_before = sentence if caption else previous
+        before_words = TextWords(text, read_before) if read_before else None
+        women = mentions_women(text, *where) or bool(
+            previous and mentions_women(text, *previous)
+        )
+        target_end = first_target_word(text, *sentence)
+        lower = names_lower_chamber(text, *where)
+        memo: dict[Any, Any] = {}
+        targets: dict[tuple[int, int], bool] = {}
+        verdicts = []
+        for i, claim in enumerate(claims):
+            if caption is not None:
+                zones = zones_for(claim, text, own_words, caption[0], caption[1], before_words)
+                claim = _caption_period(claim, text[caption[0] : caption[1]])
+            else:
+                before = claims[i - 1].span[1] if i else sentence[0]
+                after = claims[i + 1].span[0] if i + 1 < len(claims) else sentence[1]
+                zones = zones_for(claim, text, own_words, before, after, before_words)
+            area, _ = areas.area_for(claim.span, where, self.area)
+            if zones.clause_span not in targets:
+                targets[zones.clause_span] = target_in_clause(text, *zones.clause_span)
+            target_before = target_end is not None and target_end <= claim.span[0]
+            ctx = Context(
+                zones=zones,
+                area=area,
+                findings=tuple(findings.get(claim.id, ())),
+                published_year=published.year if published else None,
+                target_words=targets[zones.clause_span] or target_before,
+                lower_chamber=lower,
+            )
+            linking = self.catalogue.link(claim, zones, women, memo)
+            verdicts.append(judge(claim, ctx, linking, self.catalogue, self.observations))
+        return verdicts
+
 
 def _caption(
     text: str, sentences: list[tuple[int, int]], index: int, claims: list[Claim]
@@ -125,10 +166,12 @@ def _caption(
     """The line a figure stands above, when its own sentence is only the figure ("19.1%" over
     "Proportion of seats held by women ... (2024)"): the next sentence, else None."""
     start, end = sentences[index]
-    rest = text[start:end]
-    for c in sorted(claims, key=lambda c: -c.span[0]):
-        rest = rest[: c.span[0] - start] + " " + rest[c.span[1] - start :]
-    if content(rest) or index + 1 >= len(sentences):
+    cursor, rest = start, []
+    for c in claims:
+        rest.append(text[cursor : c.span[0]])
+        cursor = max(cursor, c.span[1])
+    rest.append(text[cursor:end])
+    if content(" ".join(rest)) or index + 1 >= len(sentences):
         return None
     return sentences[index + 1]
 
@@ -141,13 +184,6 @@ def _caption_period(claim: Claim, caption: str) -> Claim:
     if not years:
         return claim
     return replace(claim, period=Period(int(years[-1]), None, years[-1]))
-
-
-def _sentence_of(claim: Claim, sentences: list[tuple[int, int]]) -> int:
-    for i, (start, end) in enumerate(sentences):
-        if start <= claim.span[0] < end:
-            return i
-    return 0
 
 
 def check_text(

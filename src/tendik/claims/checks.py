@@ -23,6 +23,7 @@ from typing import Any
 
 from tendik.claims.model import Claim
 from tendik.claims.rates import Rate, kzt_per_usd, rates_for
+from tendik.claims.spans import REACH, count_upto, in_range
 from tendik.claims.tolerance import tolerance
 
 MIN_PER_UNIT_USD = 1_000.0
@@ -62,8 +63,10 @@ def run_checks(
 ) -> list[Finding]:
     """Every data-free finding on the claims of `text`."""
     findings: list[Finding] = []
+    starts = [c.span[0] for c in claims]
     for start, end in sentences:
-        own = [c for c in claims if start <= c.span[0] < end]
+        first, last = in_range(starts, start, end)
+        own = claims[first:last]
         if len(own) < 2:
             continue
         findings += share_from_counts(text, own, (start, end))
@@ -92,16 +95,21 @@ def _pair(text: str, counts: list[Claim]) -> tuple[Claim, Claim, bool] | None:
             return a, b, False
         if _OF_WHOM.search(between):
             return b, a, False
-        if _WOMEN_AND.search(between) and _MEN_AFTER.match(text[b.span[1] :]):
+        if _WOMEN_AND.search(between) and _MEN_AFTER.match(_after(text, b)):
             return a, b, True
     for a, b in pairwise(counts):
         if _TOTAL_FIRST.search(text[max(0, a.span[0] - 12) : a.span[0]]):
             return b, a, False
-    seats = [c for c in counts if _SEATS_AFTER.match(text[c.span[1] :])]
-    women = [c for c in counts if _WOMEN_AFTER.match(text[c.span[1] :])]
+    seats = [c for c in counts if _SEATS_AFTER.match(_after(text, c))]
+    women = [c for c in counts if _WOMEN_AFTER.match(_after(text, c))]
     if seats and women and seats[0] is not women[0]:
         return women[0], seats[0], False
     return None
+
+
+def _after(text: str, claim: Claim) -> str:
+    """The words right after a claim, where what it counts is named."""
+    return text[claim.span[1] : claim.span[1] + REACH]
 
 
 def share_from_counts(
@@ -151,11 +159,11 @@ _LOAN = re.compile(
 )
 
 
-def _unit_of(text: str, count: Claim, sentence: tuple[int, int]) -> str | None:
+def _unit_of(text: str, count: Claim, sentence: tuple[int, int], loans: bool) -> str | None:
     """What a count counts, when it is a financed unit: "projects", "women" (the word right
-    after the count first, then its subject and the words after it)."""
+    after the count first, then its subject and the words after it); `loans`: whether the
+    sentence speaks of loans."""
     words_after = text[count.span[1] : min(sentence[1], count.span[1] + 40)]
-    loans = bool(_LOAN.search(text, sentence[0], sentence[1]))
     first = re.match(r"\s*([^\W\d_]+)", words_after)
     if first:
         word = first.group(1)
@@ -171,16 +179,25 @@ def _unit_of(text: str, count: Claim, sentence: tuple[int, int]) -> str | None:
 def amount_per_unit(text: str, claims: Sequence[Claim], sentence: tuple[int, int]) -> list[Finding]:
     """Money over financed units: flag an implausible amount a unit."""
     findings: list[Finding] = []
-    counts = [c for c in claims if c.unit == "count" and c.kind == "level"]
+    loans = bool(_LOAN.search(text, sentence[0], sentence[1]))
+    groups: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.group:
+            groups.setdefault(c.group, []).append(c)
+    # each sum of money is spread over the last count before it that names a financed unit
+    units: list[tuple[Claim, str]] = []
+    for c in sorted(claims, key=lambda c: (c.span[1], c.span[0])):
+        if c.unit == "count" and c.kind == "level" and c.value > 0:
+            unit = _unit_of(text, c, sentence, loans)
+            if unit is not None:
+                units.append((c, unit))
+    ends = [c.span[1] for c, _ in units]
     for money in (c for c in claims if c.unit == "currency" and c.converted_from is None):
-        before = [c for c in counts if c.span[1] <= money.span[0]]
-        for count in reversed(before):
-            unit = _unit_of(text, count, sentence)
-            if unit is not None and count.value > 0:
-                group = [c for c in claims if money.group and c.group == money.group]
-                for amount in group or [money]:
-                    findings.append(_per_unit(amount, count, unit))
-                break
+        i = count_upto(ends, money.span[0])
+        if i:
+            count, unit = units[i - 1]
+            for amount in groups.get(money.group or "", []) or [money]:
+                findings.append(_per_unit(amount, count, unit))
     return findings
 
 

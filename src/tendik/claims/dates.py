@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from tendik.claims.model import Period
+from tendik.claims.spans import free_of
 
 _EN_MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -76,25 +77,34 @@ def find_dates(text: str, published: date | None = None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if _overlaps(m.span(), taken):
+        matches = [m for m in pattern.finditer(text)]
+        kept = []
+        for m, free in zip(matches, free_of(taken, [m.span() for m in matches]), strict=True):
+            if not free:
                 continue
             period = _to_period(m)
             # "10 March", "May 22": a day with no year is no period, but it is not a number either.
             if period is None and kind not in ("day-month", "month-day"):
                 continue
-            taken.append(m.span())
+            kept.append(m.span())
             found.append(Mention(m.span(), period, _since(text, m.start())))
-    for m in YEAR_WORDED.finditer(text):
-        if not _overlaps(m.span(), taken):
-            taken.append(m.span())
+        taken = sorted(taken + kept)
+    worded = [m for m in YEAR_WORDED.finditer(text)]
+    kept = []
+    for m, free in zip(worded, free_of(taken, [m.span() for m in worded]), strict=True):
+        if free:
+            kept.append(m.span())
             period = Period(int(m.group("y")), None, m.group().strip())
             found.append(Mention(m.span(), period, _since(text, m.start())))
+    taken = sorted(taken + kept)
     for pattern, what in _RELATIVE:
-        for m in pattern.finditer(text):
-            if not _overlaps(m.span(), taken):
-                taken.append(m.span())
+        relative = [m for m in pattern.finditer(text)]
+        kept = []
+        for m, free in zip(relative, free_of(taken, [m.span() for m in relative]), strict=True):
+            if free:
+                kept.append(m.span())
                 found.append(Mention(m.span(), _relative(what, m.group(), published)))
+        taken = sorted(taken + kept)
     return sorted(found, key=lambda x: x.span)
 
 
@@ -141,7 +151,3 @@ def _relative(what: str, written: str, published: date | None) -> Period | None:
 def _since(text: str, start: int) -> bool:
     before = text[max(0, start - 8) : start].lower()
     return bool(re.search(r"(?:\bsince|\bс|\bсо)\s+$", before))
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    return any(span[0] < b and a < span[1] for a, b in taken)

@@ -8,7 +8,7 @@ from datetime import date
 
 from tendik.claims import period as periods
 from tendik.claims.dates import YEAR_RANGE, YEAR_SUFFIXED, Mention, find_dates, year_mention
-from tendik.claims.exclusions import excluded_spans, inside
+from tendik.claims.exclusions import excluded_spans
 from tendik.claims.fractions import find_fractions
 from tendik.claims.model import Claim, Language, Period
 from tendik.claims.qualify import qualify
@@ -20,6 +20,7 @@ from tendik.claims.recognise import (
     merge_pairs,
 )
 from tendik.claims.sentences import detect_language, split_sentences
+from tendik.claims.spans import PHRASE_REACH, SpanIndex, in_range
 from tendik.claims.subject import subject_for
 from tendik.errors import UnsupportedLanguage
 
@@ -51,7 +52,8 @@ def extract_claims(
     """
     _check_language(language)
     mentions = _mentions(text, published)
-    excluded = sorted(excluded_spans(text) + [m.span for m in mentions])
+    mention_starts = [m.span[0] for m in mentions]
+    excluded = SpanIndex(excluded_spans(text) + [m.span for m in mentions])
     drafts: list[_Draft] = []
     seen: dict[str, list[int]] = {}
     previous: list[Mention] = []
@@ -61,7 +63,8 @@ def extract_claims(
         lang = _language(text[start:end], language)
         s = Sentence(text, start, end, lang, excluded)
         found, bare_years = frame_numbers(s)
-        own = [m for m in mentions if start <= m.span[0] < end]
+        first, last = in_range(mention_starts, start, end)
+        own = mentions[first:last]
         own += [year_mention(text, y) for y in bare_years]
         own.sort(key=lambda m: m.span)
         if "\n" in text[last_end:start]:
@@ -96,12 +99,17 @@ def _check_language(language: str | None) -> None:
 
 def _mentions(text: str, published: date | None) -> list[Mention]:
     found = find_dates(text, published)
-    for m in YEAR_SUFFIXED.finditer(text):
-        if not inside(m.span(), [x.span for x in found]):
-            found.append(year_mention(text, m.span()))
-    for m in YEAR_RANGE.finditer(text):
-        if not inside(m.span(), [x.span for x in found]):
-            found.append(Mention(m.span(), None))
+    taken = SpanIndex(x.span for x in found)
+    suffixed = [
+        year_mention(text, m.span())
+        for m in YEAR_SUFFIXED.finditer(text)
+        if not taken.overlaps(m.span())
+    ]
+    found += suffixed
+    taken = SpanIndex(x.span for x in found)
+    found += [
+        Mention(m.span(), None) for m in YEAR_RANGE.finditer(text) if not taken.overlaps(m.span())
+    ]
     return sorted(found, key=lambda m: m.span)
 
 
@@ -113,20 +121,22 @@ def _sentence_drafts(
     published: date | None,
 ) -> list[_Draft]:
     found = merge_pairs(s, merge_compounds(s, found))
-    words = [f for f in find_fractions(s) if not inside((f.start, f.end), _spans(found))]
+    numbers = SpanIndex(_spans(found))
+    words = [f for f in find_fractions(s) if not numbers.overlaps((f.start, f.end))]
     found = qualify(s, sorted(found + words, key=lambda f: f.start))
+    times = periods.SentenceTimes(
+        s.text, (s.start, s.end), mentions, previous, published,
+        [((f.start, f.end), f.unit) for f in found],
+    )  # fmt: skip
     drafts = []
     for f in found:
         span = (f.start, f.end)
         if f.kind == "change" and f.change and f.change.from_value is not None:
-            f = replace(f, change=replace(f.change, since=periods.since(mentions, span)))
-        before = s.text[s.start : f.start]
-        after = s.text[f.end : s.end]
+            f = replace(f, change=replace(f.change, since=times.since(span)))
+        before = s.text[max(s.start, f.start - PHRASE_REACH) : f.start]
+        after = s.text[f.end : min(s.end, f.end + PHRASE_REACH)]
         subject = subject_for(before, after, f.unit, f.kind, s.language)
-        others = [(o.start, o.end) for o in found if (o.start, o.end) != span and o.unit == f.unit]
-        period = periods.resolve(
-            s.text, span, (s.start, s.end), mentions, previous, published, others
-        )
+        period = times.resolve(span, f.unit)
         drafts.append(_Draft(f, (s.start, s.end), s.language, subject, period))  # type: ignore[arg-type]
     return drafts
 
@@ -157,8 +167,11 @@ def _link_currencies(text: str, drafts: list[_Draft], offset: int, groups: int) 
 
 def _claims(text: str, drafts: list[_Draft]) -> list[Claim]:
     claims: list[Claim] = []
+    sentences: dict[tuple[int, int], str] = {}  # one string per sentence, shared by its claims
     for i, d in enumerate(drafts):
         f = d.found
+        if d.sentence not in sentences:
+            sentences = {d.sentence: text[d.sentence[0] : d.sentence[1]]}
         claims.append(
             Claim(
                 id=f"c{i + 1}",
@@ -166,7 +179,7 @@ def _claims(text: str, drafts: list[_Draft]) -> list[Claim]:
                 text=text[f.start : f.end],
                 value=f.value,
                 unit=f.unit,  # type: ignore[arg-type]
-                sentence=text[d.sentence[0] : d.sentence[1]],
+                sentence=sentences[d.sentence],
                 language=d.language,
                 kind=f.kind,  # type: ignore[arg-type]
                 currency=f.currency,

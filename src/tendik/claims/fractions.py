@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tendik.claims.exclusions import inside
 from tendik.claims.recognise import Found, Sentence
+from tendik.claims.spans import REACH
 
 _EN: tuple[tuple[str, float], ...] = (
     (r"two[\s-]+thirds", 66.7),
@@ -54,7 +54,7 @@ def find_fractions(s: Sentence) -> list[Found]:
     """Word fractions that state a share, as percent (a third -> 33.3)."""
     found: list[Found] = []
     for m in _PATTERN.finditer(s.text, s.start, s.end):
-        if inside(m.span(), s.excluded) or not _is_share(s, m):
+        if s.excluded.overlaps(m.span()) or not _is_share(s, m):
             continue
         index = int(next(k for k, v in m.groupdict().items() if v)[1:])
         found.append(Found(m.start(), m.end(), _VALUES[index], "percent", None))
@@ -62,8 +62,8 @@ def find_fractions(s: Sentence) -> list[Found]:
 
 
 def _is_share(s: Sentence, m: re.Match[str]) -> bool:
-    before = s.text[s.start : m.start()]
-    after = s.text[m.end() : s.end]
+    before = s.text[max(s.start, m.start() - REACH) : m.start()]
+    after = s.text[m.end() : min(s.end, m.end() + REACH)]
     if _ORDINAL_BEFORE.search(before) or _NOT_A_SHARE_AFTER.match(after):
         return False
     word = m.group().lower()

@@ -44,17 +44,33 @@ class Context:
     """What the judge knows of a claim besides the claim: its zones, area and checks."""
 
     zones: Zones
-    sentence: str
-    before: str  # the sentence's text before the claim
     area: str
     findings: tuple[Finding, ...]
     published_year: int | None
+    target_words: bool  # its clause, or its sentence before it, speaks of a target or plan
+    lower_chamber: bool  # its sentence names the lower (or only) chamber of a parliament
+
+
+def target_in_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] (a claim's clause) speaks of a target, plan or quota."""
+    return bool(_TARGET_CLAUSE.search(text[start:end]))
+
+
+def first_target_word(text: str, start: int, end: int) -> int | None:
+    """Where the first word of a target or plan in text[start:end] ends ("quota", "стратегии"):
+    a claim after it is read as part of the plan."""
+    m = _TARGET_BEFORE.search(text, start, end)
+    return m.end() if m else None
+
+
+def names_lower_chamber(text: str, start: int, end: int) -> bool:
+    return bool(_LOWER.search(text, start, end))
 
 
 def is_target(claim: Claim, ctx: Context) -> bool:
     """A target, plan or quota: said so in its clause or earlier in its sentence, or dated
     after the text was published."""
-    if _TARGET_CLAUSE.search(ctx.zones.clause_text) or _TARGET_BEFORE.search(ctx.before):
+    if ctx.target_words:
         return True
     period = claim.period
     return bool(
@@ -272,7 +288,7 @@ def _compare(
 
 def _chamber_unclear(ctx: Context, held: list[Holdings]) -> bool:
     lower = any("lower" in h.entry.info.title("en").lower() for h in held)
-    return lower and ctx.area in BICAMERAL and not _LOWER.search(ctx.sentence)
+    return lower and ctx.area in BICAMERAL and not ctx.lower_chamber
 
 
 def _shown(evidence: list[Evidence], claim: Claim) -> list[Evidence]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tendik.claims.model import Claim
-from tendik.claims.words import Word, alike, content, find
+from tendik.claims.words import Vocabulary, Word, content, find_indexed
 from tendik.claims.zones import Zones
 from tendik.store.query import IndicatorInfo
 
@@ -213,14 +213,20 @@ class Catalogue:
     def __init__(self, infos: Sequence[IndicatorInfo], synthetic_sources: set[str]) -> None:
         self.entries = [_entry(info, info.source in synthetic_sources) for info in infos]
         self.by_id = {e.id: e for e in self.entries}
+        stems = {s for e in self.entries for s in e.vocabulary}
+        self.vocabulary = Vocabulary(stems | {s for p in _POPULATIONS for s in p})
         self.generic = _generic(self.entries)
 
     def family(self, entry: Entry) -> list[Entry]:
         return [e for e in self.entries if e.family == entry.family]
 
-    def link(self, claim: Claim, zones: Zones, context: str) -> Linking:
-        """The indicators `claim` may be about, best first (`context`: its sentence and the
-        one before, for the mention of women)."""
+    def link(
+        self, claim: Claim, zones: Zones, women: bool, memo: dict[Any, Any] | None = None
+    ) -> Linking:
+        """The indicators `claim` may be about, best first (`women`: whether its sentence or
+        the one before speaks of women). `memo` keeps what the claims of one sentence share
+        (the sentence's own matches); pass a new one for each sentence."""
+        memo = {} if memo is None else memo
         linking = Linking()
         if claim.unit != "percent":
             linking.note = f"a {_unit_words(claim)}: the indicators here are shares"
@@ -228,17 +234,21 @@ class Catalogue:
         if claim.kind == "change" and (claim.change is None or claim.change.to_value is None):
             linking.note = "a change, not a level: the indicators give levels"
             return linking
-        if not _WOMEN.search(context):
+        if not women:
             linking.note = "the text does not say the share is of women"
             return linking
-        others = _other_populations(zones)
+        key = ("populations", claim.subject, zones.scope_span)
+        if key not in memo:
+            memo[key] = _other_populations(self.vocabulary.index(zones.subject + zones.scope))
+        others = memo[key]
+        indexed = _Zones(self.vocabulary, zones, memo)
         for entry in self.entries:
             if entry.info.unit != "percent":
                 continue
-            match = _score(entry, zones, self.generic)
+            match = _score(entry, indexed, self.generic, memo)
             if match is None:
                 continue
-            foreign = [said for o, said in others if not _covers(entry, o)]
+            foreign = [said for o, said in others if not _covers(self.vocabulary, entry, o)]
             if foreign:
                 linking.refused[entry.id] = f"the claim counts {foreign[0]}, which it does not"
                 continue
@@ -281,39 +291,86 @@ def _entry(info: IndicatorInfo, synthetic: bool) -> Entry:
     )
 
 
-def _score(entry: Entry, zones: Zones, generic: frozenset[str]) -> Match | None:
+class _Zones:
+    """A claim's zones, each indexed by the catalogue's stems once (the sentence's zones once
+    for all its claims)."""
+
+    def __init__(self, vocabulary: Vocabulary, zones: Zones, memo: dict[Any, Any]) -> None:
+        self.vocabulary = vocabulary
+        self.zones = zones
+        self.memo = memo
+        self._subject: dict[str, list[Word]] | None = None
+
+    def index(self, zone: str) -> dict[str, list[Word]]:
+        if zone == "subject":
+            if self._subject is None:
+                self._subject = self.vocabulary.index(self.zones.subject)
+            return self._subject
+        key = ("index", zone, self.zones.clause_span if zone == "clause" else None)
+        if key not in self.memo:
+            self.memo[key] = self.vocabulary.index(self.zones.get(zone))
+        return self.memo[key]
+
+
+def mentions_women(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] speaks of women (or girls, or gender)."""
+    return bool(_WOMEN.search(text, start, end))
+
+
+def _score(
+    entry: Entry, zones: _Zones, generic: frozenset[str], memo: dict[Any, Any]
+) -> Match | None:
     best: Match | None = None
-    for zone, weight in ZONE_WEIGHTS.items():
-        among = zones.get(zone)
-        if not among:
-            continue
-        for phrase in entry.phrases:
-            found, fraction = _found(phrase, among)
-            if not found:
-                continue
-            if phrase.kind == "synonym":
-                score = (2 + len(phrase.stems) - 1) * weight
-            else:
-                score = 2 * fraction * weight
-            if best is None or score > best.score:
-                words_ = tuple(w.text for w in found)
-                best = Match(entry.id, score, phrase.text, words_, zone, entry.synthetic)
+    for zone in ZONE_WEIGHTS:
+        # what a claim shares with the other claims of its sentence is scored once
+        key = (entry.id, zone, zones.zones.clause_span if zone == "clause" else None)
+        if zone == "subject":
+            found = _zone_best(entry, zone, zones.index(zone))
+        elif key in memo:
+            found = memo[key]
+        else:
+            found = memo[key] = _zone_best(entry, zone, zones.index(zone))
+        if found is not None and (best is None or found.score > best.score):
+            best = found
     if best is None or best.score < THRESHOLD:
         return None
-    return _with_extras(best, entry, zones, generic)
+    key = ("extras", best, zones.zones.subject_key, zones.zones.clause_span)
+    if key not in memo:
+        memo[key] = _with_extras(best, entry, zones, generic)
+    return memo[key]
 
 
-def _with_extras(best: Match, entry: Entry, zones: Zones, generic: frozenset[str]) -> Match:
+def _zone_best(entry: Entry, zone: str, among: dict[str, list[Word]]) -> Match | None:
+    """The best-scoring of the entry's phrases found in one zone."""
+    best: Match | None = None
+    if not among:
+        return None
+    weight = ZONE_WEIGHTS[zone]
+    for phrase in entry.phrases:
+        found, fraction = _found(phrase, among)
+        if not found:
+            continue
+        if phrase.kind == "synonym":
+            score = (2 + len(phrase.stems) - 1) * weight
+        else:
+            score = 2 * fraction * weight
+        if best is None or score > best.score:
+            words_ = tuple(w.text for w in found)
+            best = Match(entry.id, score, phrase.text, words_, zone, entry.synthetic)
+    return best
+
+
+def _with_extras(best: Match, entry: Entry, zones: _Zones, generic: frozenset[str]) -> Match:
     """Add EXTRA_WEIGHT for each further word of the indicator's own names in the claim's
     subject or clause: "senior civil service posts" is more of "senior positions" in the civil
     service than of "civil service" alone."""
     used = {w.lower() for w in best.words}
     extra: list[str] = []
-    for w in zones.subject + zones.clause:
+    for w in zones.zones.subject + zones.zones.clause:
         low = w.text.lower()
         if low in used or w.stem in generic or low in extra:
             continue
-        if any(alike(w.stem, v) for v in entry.names):
+        if zones.vocabulary.alike_to(w.stem) & entry.names:
             extra.append(low)
     if not extra:
         return best
@@ -323,31 +380,36 @@ def _with_extras(best: Match, entry: Entry, zones: Zones, generic: frozenset[str
     )
 
 
-def _found(phrase: Phrase, among: list[Word]) -> tuple[list[Word], float]:
-    """The words of `among` that make up `phrase`: all of a synonym's, or at least two of a
-    title's (with the share found)."""
+def _found(phrase: Phrase, among: dict[str, list[Word]]) -> tuple[list[Word], float]:
+    """The words of a zone (indexed by stem) that make up `phrase`: all of a synonym's, or at
+    least two of a title's (with the share found)."""
     if phrase.kind == "synonym":
-        return find(phrase.stems, among), 1.0
+        return find_indexed(phrase.stems, among), 1.0
     hits: list[Word] = []
     for s in phrase.stems:
-        hit = find((s,), [w for w in among if w not in hits])
-        hits.extend(hit)
+        hit = next((w for w in among.get(s, ()) if w not in hits), None)
+        if hit is not None:
+            hits.append(hit)
     if len(hits) < 2:
         return [], 0.0
     return hits, len(hits) / len(phrase.stems)
 
 
-def _other_populations(zones: Zones) -> list[tuple[str, str]]:
-    """(entry of OTHER_POPULATIONS, the words that name it) for each population named."""
-    among = zones.subject + zones.scope
+def _other_populations(among: dict[str, list[Word]]) -> list[tuple[int, str]]:
+    """(index in OTHER_POPULATIONS, the words that name it) for each population named."""
     named = []
-    for o in OTHER_POPULATIONS:
-        found = find(content(o) or o.split(), among)
+    for i, stems in enumerate(_POPULATIONS):
+        found = find_indexed(stems, among)
         if found:
-            named.append((o, " ".join(w.text for w in found)))
+            named.append((i, " ".join(w.text for w in found)))
     return named
 
 
-def _covers(entry: Entry, population: str) -> bool:
-    stems = content(population) or population.split()
-    return all(any(alike(s, v) for v in entry.vocabulary) for s in stems)
+def _covers(vocabulary: Vocabulary, entry: Entry, population: int) -> bool:
+    """Whether the indicator's own words name the population (by its index)."""
+    return all(vocabulary.alike_to(s) & entry.vocabulary for s in _POPULATIONS[population])
+
+
+_POPULATIONS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(content(o) or o.split()) for o in OTHER_POPULATIONS
+)

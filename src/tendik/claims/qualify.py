@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from tendik.claims.model import Change
 from tendik.claims.recognise import Found, Sentence
+from tendik.claims.spans import REACH, ends_here
 
 QUALIFIER_KEYS: dict[str, str] = {
     "more than": "more than", "slightly more than": "more than", "over": "over",
@@ -57,6 +58,8 @@ _CHANGE_AFTER = re.compile(
 )
 
 
+# How far back a clause is read for the verb of a change ("увеличилась ... до 15,3%").
+_CLAUSE_REACH = 3 * REACH
 _CHANGE_STEM = re.compile(
     r"(?i)(?<![\w])(?:увелич|повыс|повыш|вырос|выраст|возрос|рост|сниз|сократ|уменьш|довес|довед|"
     r"упал)\w*"
@@ -72,10 +75,10 @@ def qualify(s: Sentence, found: list[Found]) -> list[Found]:
     then mark relative changes."""
     out: list[Found] = []
     for f in found:
-        q = _QUALIFIER.search(s.text, s.start, f.start)
+        q = ends_here(_QUALIFIER, s.text, s.start, f.start)
         if q and not f.qualifier:
             word = _qualifier_word(q)
-            if word == "up to" and _MAKE_UP.search(s.text, s.start, q.start()):
+            if word == "up to" and ends_here(_MAKE_UP, s.text, s.start, q.start()):
                 out.append(_relative_change(s, f))
                 continue
             f = replace(f, start=q.start())
@@ -83,7 +86,7 @@ def qualify(s: Sentence, found: list[Found]) -> list[Found]:
                 out.append(_changed_to(f, s))
                 continue
             f = replace(f, qualifier=QUALIFIER_KEYS[word])
-        elif _CHANGE_TO.search(s.text, s.start, f.start) and f.kind == "level":
+        elif ends_here(_CHANGE_TO, s.text, s.start, f.start) and f.kind == "level":
             out.append(_changed_to(f, s))
             continue
         out.append(_relative_change(s, f))
@@ -100,13 +103,14 @@ def _qualifier_word(q: re.Match[str]) -> str:
 
 def _changing_clause(s: Sentence, end: int) -> bool:
     """ "увеличилась до 15,3%", "повышение доли до 30%": here "до" means "to", not "up to"."""
-    clause_start = max(s.text.rfind(mark, s.start, end) for mark in ",;:(")
-    return bool(_CHANGE_STEM.search(s.text, max(s.start, clause_start + 1), end))
+    lo = max(s.start, end - _CLAUSE_REACH)
+    clause_start = max(s.text.rfind(mark, lo, end) for mark in ",;:(")
+    return bool(_CHANGE_STEM.search(s.text, max(lo, clause_start + 1), end))
 
 
 def _changed_to(f: Found, s: Sentence) -> Found:
     """A level reached by a change: "rose to 19%", "увеличилась до 15,3%"."""
-    clause = s.text[s.start : f.start].lower()
+    clause = s.text[max(s.start, f.start - _CLAUSE_REACH) : f.start].lower()
     down = bool(re.search(r"(?:сниз|сократ|уменьш|упал|fell|fallen|dropp|declin|decreas)", clause))
     change = Change(to_value=f.value, direction="decrease" if down else "increase")
     return replace(f, kind="change", change=change)
@@ -115,7 +119,7 @@ def _changed_to(f: Found, s: Sentence) -> Found:
 def _relative_change(s: Sentence, f: Found) -> Found:
     if f.unit != "percent" or f.kind == "change":
         return f
-    before = _CHANGE_BEFORE.search(s.text, s.start, f.start)
+    before = ends_here(_CHANGE_BEFORE, s.text, s.start, f.start)
     after = _CHANGE_AFTER.match(s.text, f.end, s.end)
     hit = before or after
     if not hit:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from tendik.claims import numbers as N
-from tendik.claims.exclusions import inside
 from tendik.claims.model import Change
+from tendik.claims.spans import REACH, SpanIndex, ends_here
 
 _YEAR_PREPOSITION = re.compile(
     r"(?i)(?:\b(?:in|since|by|of|from|to|until|till|as\s+of|the|year|early|late|end|mid|for|"
@@ -63,7 +64,12 @@ class Sentence:
     start: int
     end: int
     language: str
-    excluded: list[tuple[int, int]]
+    excluded: SpanIndex
+
+    @cached_property
+    def changing(self) -> bool:
+        """Whether the sentence speaks of a change ("grew", "снизилась"): read once."""
+        return bool(_CHANGE_WORD.search(self.text, self.start, self.end))
 
 
 def frame_numbers(s: Sentence) -> tuple[list[Found], list[tuple[int, int]]]:
@@ -71,7 +77,7 @@ def frame_numbers(s: Sentence) -> tuple[list[Found], list[tuple[int, int]]]:
     found: list[Found] = []
     years: list[tuple[int, int]] = []
     for m in N.NUMBER.finditer(s.text, s.start, s.end):
-        if inside(m.span(), s.excluded):
+        if s.excluded.overlaps(m.span()):
             continue
         number = N.parse_number(m.group(), m.start(), s.language)
         framed = _frame(s, number)
@@ -115,12 +121,12 @@ def _unit_glued(text: str, end: int, limit: int) -> bool:
     if N.SCALE_AFTER.match(text, end, limit) or N.PERCENT_AFTER.match(text, end, limit):
         return True
     glued = N.GLUED_SCALE.match(text, end, limit)
-    return bool(glued and (N.CURRENCY_BEFORE.search(text, 0, _start_of_number(text, end))))
+    return bool(glued and ends_here(N.CURRENCY_BEFORE, text, 0, _start_of_number(text, end)))
 
 
 def _start_of_number(text: str, end: int) -> int:
     start = end
-    while start > 0 and (text[start - 1].isdigit() or text[start - 1] in ".,"):
+    while start > max(0, end - REACH) and (text[start - 1].isdigit() or text[start - 1] in ".,"):
         start -= 1
     return start
 
@@ -139,7 +145,7 @@ def _percent(s: Sentence, n: N.Number) -> Found | None:
 
 def _money(s: Sentence, n: N.Number) -> Found | None:
     text, start, end = s.text, n.start, n.end
-    before = N.CURRENCY_BEFORE.search(text, s.start, n.start)
+    before = ends_here(N.CURRENCY_BEFORE, text, s.start, n.start)
     scale = N.SCALE_AFTER.match(text, end, s.end) or N.GLUED_SCALE.match(text, end, s.end)
     after_scale = scale.end() if scale else end
     after = N.CURRENCY_AFTER.match(text, after_scale, s.end)
@@ -161,7 +167,7 @@ def _is_year(s: Sentence, n: N.Number) -> bool:
     token = s.text[n.start : n.end]
     if not (len(token) == 4 and token.isdigit() and 1900 <= n.value <= 2100):
         return False
-    if _YEAR_PREPOSITION.search(s.text, s.start, n.start):
+    if ends_here(_YEAR_PREPOSITION, s.text, s.start, n.start):
         return True
     return not _COUNT_NOUN.match(s.text, n.end, s.end)
 
@@ -220,14 +226,13 @@ def _pair(s: Sentence, a: Found, b: Found) -> Found | None:
     if a.explicit and a.unit != b.unit:
         return None
     between = s.text[a.end : b.start]
-    before = s.text[s.start : a.start]
+    before = s.text[max(s.start, a.start - REACH) : a.start]
     if _DASH.fullmatch(between) and (not a.explicit or " " not in between):
         return _range(a, b)
     if _BETWEEN.search(before) and _AND.search(" " + between):
         return _range(a, b)
     if _FROM.search(before) and _TO.search(" " + between):
-        sentence = s.text[s.start : s.end]
-        changing = before.rstrip().lower().endswith(("с", "со")) or _CHANGE_WORD.search(sentence)
+        changing = before.rstrip().lower().endswith(("с", "со")) or s.changing
         if changing:
             return _from_to(s, a, b)
         return _range(a, b)
@@ -249,7 +254,7 @@ def _range(a: Found, b: Found) -> Found:
 
 
 def _from_to(s: Sentence, a: Found, b: Found) -> Found:
-    start = _FROM.search(s.text, s.start, a.start)
+    start = ends_here(_FROM, s.text, s.start, a.start)
     low = _with_scale(a, b)
     direction = "increase" if b.value >= low else "decrease"
     change = Change(from_value=low, to_value=b.value, direction=direction)

@@ -21,6 +21,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     }
 )  # fmt: skip
 
+# The longest run read as one sentence; real sentences are far shorter (the labelled set's
+# longest is 547 characters), so only lists and flattened tables are cut.
+MAX_SENTENCE = 1000
+
+_CUT = re.compile(r"[;,:](?=\s)")
 _END = re.compile(r"[.!?…]+[\"'»”)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.\-]+)$")
 _NEXT_START = re.compile(r"\s+([\"'«“(\[]?)(\S)")
@@ -49,18 +54,22 @@ def _blocks(text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*", text) if m.group()]
     current: tuple[int, int] | None = None
+    last_line = ""
     for start, end in lines:
-        if not text[start:end].strip():
+        line = text[start:end]
+        if not line.strip():
             if current:
                 blocks.append(current)
             current = None
             continue
-        if current and _continues(text[current[0] : current[1]], text[start:end]):
+        if current and _continues(last_line, line):
             current = (current[0], end)
+            last_line = line
             continue
         if current:
             blocks.append(current)
         current = (start, end)
+        last_line = line
     if current:
         blocks.append(current)
     return blocks
@@ -85,7 +94,26 @@ def _split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((cursor, cut))
         cursor = cut
     spans.append((cursor, end))
-    return [s for s in (_strip(text, a, b) for a, b in spans) if s[1] > s[0]]
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        out.extend(_bounded(text, *_strip(text, a, b)))
+    return [s for s in out if s[1] > s[0]]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run of more than MAX_SENTENCE characters with no sentence end (a table flattened into
+    one line, a list of figures) cut into pieces: at the last clause mark before the limit,
+    else the last space, else at the limit."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        marks = [m.end() for m in _CUT.finditer(text, start + MAX_SENTENCE // 2, limit)]
+        cut = marks[-1] if marks else text.rfind(" ", start + MAX_SENTENCE // 2, limit) + 1
+        cut = cut if cut > start else limit
+        pieces.append(_strip(text, start, cut))
+        start = cut
+    pieces.append(_strip(text, start, end))
+    return pieces
 
 
 def _is_boundary(text: str, dot: int, cut: int, end: int) -> bool:

@@ -7,6 +7,9 @@ from collections.abc import Callable, Sequence
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\w’'\-]+|[^\w\s]")
 _MAX_WORDS = 6
+# The words before a claim read for its subject, at most (verbs and units are skipped first).
+_BEFORE_TOKENS = 24
+_AFTER_TOKENS = 24
 
 _EN_STOP = frozenset(
     """with according to by from since as which that who whom whose while whereas are is were
@@ -79,7 +82,7 @@ def _past_women(toks: Sequence[str], phrase: Callable[[Sequence[str]], str | Non
 
 # --- English ---------------------------------------------------------------------------------
 def _en_subject(before: str, after: str, unit: str, kind: str) -> str | None:
-    nxt = tokens(after)
+    nxt = tokens(after)[:_AFTER_TOKENS]
     low = [t.lower() for t in nxt]
     if kind == "change" and low[:1] and low[0] in {"increase", "rise", "growth", "decrease"}:
         return _en_after(nxt[2:] if low[1:2] in (["in"], ["of"]) else nxt[1:])
@@ -162,7 +165,7 @@ def _participle(tok: str) -> bool:
 
 
 def _en_before(before: str) -> str | None:
-    toks = tokens(before)
+    toks = tokens(before)[-_BEFORE_TOKENS:]
     while toks and _skippable(toks[-1]):
         toks.pop()
     words: list[str] = []
@@ -179,7 +182,7 @@ def _en_before(before: str) -> str | None:
 
 # --- Russian ---------------------------------------------------------------------------------
 def _ru_subject(before: str, after: str, unit: str, kind: str) -> str | None:
-    nxt = tokens(after)
+    nxt = tokens(after)[:_AFTER_TOKENS]
     if nxt and nxt[0].lower() == "от":
         nxt = nxt[1:]
     while nxt and (nxt[0].lower() in _RU_DETERMINERS or nxt[0].lower() in _RU_COUNT_WORDS):
@@ -243,7 +246,7 @@ def _ru_share_before(before: str) -> str | None:
 
 
 def _ru_before(before: str) -> str | None:
-    toks = tokens(before)
+    toks = tokens(before)[-_BEFORE_TOKENS:]
     while toks and (_RU_VERB.match(toks[-1].lower()) or toks[-1].lower() in _RU_STOP):
         toks.pop()
     words: list[str] = []

@@ -10,8 +10,10 @@ or an adjective's suffix left over ("parliament" ~ "parliamentarians", "мажи
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Russian compounds of "гос-" (state): "госслужба" reads as "государственная служба".
@@ -77,6 +79,7 @@ def normalise(word: str) -> str:
     return word.lower().replace("ё", "е").replace("’", "'")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light stem: lower case, a few inflectional endings cut (English, Russian, Kazakh)."""
     low = normalise(word)
@@ -112,11 +115,7 @@ def words(text: str, offset: int = 0) -> list[Word]:
 
 def content(text: str) -> list[str]:
     """The stems of the words that carry meaning: no stop words, no "share of women"."""
-    return [
-        w.stem
-        for w in words(text)
-        if normalise(w.text) not in STOPWORDS and normalise(w.text) not in _SHARE_WORDS
-    ]
+    return [w.stem for w in words(text) if _carries_meaning(w)]
 
 
 def alike(a: str, b: str) -> bool:
@@ -141,3 +140,91 @@ def find(stems: Iterable[str], among: Sequence[Word]) -> list[Word]:
             return []
         found.append(hit)
     return found
+
+
+class TextWords:
+    """The words of one stretch of text (a sentence), read once; the words and content words
+    of any part of it are then found by bisection."""
+
+    def __init__(self, text: str, span: tuple[int, int]) -> None:
+        self.span = span
+        self.words = words(text[span[0] : span[1]], span[0])
+        self.starts = [w.start for w in self.words]
+        meaningful = [w for w in self.words if _carries_meaning(w)]
+        self.content_starts = [w.start for w in meaningful]
+        self.content_ends = [w.end for w in meaningful]
+
+    def between(self, start: int, end: int) -> list[Word]:
+        """The words that lie wholly within [start, end)."""
+        i = bisect_left(self.starts, start)
+        out = []
+        while i < len(self.words) and self.words[i].end <= end:
+            out.append(self.words[i])
+            i += 1
+        return out
+
+    def has_content(self, start: int, end: int) -> bool:
+        """Whether a word that carries meaning lies wholly within [start, end)."""
+        i = bisect_left(self.content_starts, start)
+        return i < len(self.content_starts) and self.content_ends[i] <= end
+
+
+def _carries_meaning(w: Word) -> bool:
+    low = normalise(w.text)
+    return low not in STOPWORDS and low not in _SHARE_WORDS
+
+
+class Vocabulary:
+    """A fixed set of stems (a catalogue's words), and for any word the stems of the set it is
+    alike to, found through an index of their beginnings and kept once found."""
+
+    def __init__(self, stems: Iterable[str]) -> None:
+        self.stems = frozenset(stems)
+        self._by_start: dict[str, set[str]] = {}
+        for s in self.stems:
+            for k in range(max(_MIN_PREFIX, len(s) - _LONGEST_REST), len(s) + 1):
+                self._by_start.setdefault(s[:k], set()).add(s)
+        self._known: dict[str, frozenset[str]] = {}
+
+    def alike_to(self, stem_: str) -> frozenset[str]:
+        """The stems of the set alike to `stem_` (see `alike`)."""
+        known = self._known.get(stem_)
+        if known is not None:
+            return known
+        found = {s for s in self._by_start.get(stem_, ()) if alike(stem_, s)}
+        if stem_ in self.stems:
+            found.add(stem_)
+        for k in range(max(_MIN_PREFIX, len(stem_) - _LONGEST_REST), len(stem_)):
+            head = stem_[:k]
+            if head in self.stems and alike(head, stem_):
+                found.add(head)
+        if len(self._known) < _KEEP:
+            self._known[stem_] = frozenset(found)
+        return frozenset(found)
+
+    def index(self, among: Sequence[Word]) -> dict[str, list[Word]]:
+        """For each stem of the set, the words of `among` alike to it, in text order."""
+        out: dict[str, list[Word]] = {}
+        for w in among:
+            for s in self.alike_to(w.stem):
+                out.setdefault(s, []).append(w)
+        return out
+
+
+def find_indexed(stems: Iterable[str], index: dict[str, list[Word]]) -> list[Word]:
+    """`find` over a zone indexed by `Vocabulary.index`: the first word alike to each stem,
+    a different word for each; [] if one lacks."""
+    found: list[Word] = []
+    for s in stems:
+        hit = next((w for w in index.get(s, ()) if w not in found), None)
+        if hit is None:
+            return []
+        found.append(hit)
+    return found
+
+
+# `alike` needs five letters in the shorter stem, and leaves at most an adjective's suffix over.
+_MIN_PREFIX = 5
+_LONGEST_REST = max(len(s) for s in ("ab", *_DERIVED))
+# Words of texts remembered, at most (a cache for many texts in one process).
+_KEEP = 200_000
