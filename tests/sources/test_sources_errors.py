@@ -208,10 +208,10 @@ def test_duplicate_key_in_series(read, samples: Path, edit, tmp_path: Path) -> N
         lambda: read(tmp_path, name, "opensdg"),
         "indicator_5-5-1.csv",
         18,
-        "SERIES, REF_AREA, TIME_PERIOD, Legislative authority",
+        "SERIES, REF_AREA, TIME_PERIOD, UNIT_MEASURE, Legislative authority",
     )
     assert "rows 17 and 18" in error.message
-    assert error.key == "House of Commons|_Z|1974a|"
+    assert error.key == "House of Commons|_Z|1974a|PT|"
 
 
 def test_duplicate_key_in_un_file(read, bundled: Path, edit, tmp_path: Path) -> None:

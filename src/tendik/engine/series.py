@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tendik.catalog.expressions import parse_expression, render
 from tendik.catalog.model import Indicator, dimension_name
@@ -28,12 +29,18 @@ def breakdown_columns(table: pa.Table) -> list[str]:
     return [c for c in table.column_names if c not in fixed]
 
 
+def is_series_table(table: pa.Table) -> bool:
+    """A table a series reader returned (wdi, unsdg, owid, opensdg), not a plain table that
+    happens to have a SERIES column."""
+    return set(SERIES_COLUMNS) <= set(table.column_names)
+
+
 def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tuple[str, list[str]]:
     selector = indicator.series
     assert selector is not None
     columns = set(table.column_names)
     where = ["OBS_VALUE IS NOT NULL"]
-    if "SERIES" in columns:
+    if is_series_table(table):
         if not selector.code:
             raise EngineError(
                 "a series indicator on this source needs 'series.code'",
@@ -48,8 +55,14 @@ def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tup
     else:
         missing = [k for k in ("area", "period", "value") if not getattr(selector, k)]
         if missing:
+            code = (
+                " (series.code picks a series in a wdi, unsdg, owid or opensdg source; a table "
+                "picks its rows with series.where)"
+                if selector.code
+                else ""
+            )
             raise EngineError(
-                f"a series on a table source needs series.{missing[0]}",
+                f"a series on a table source needs series.{missing[0]}{code}",
                 file=file,
                 key=f"series.{missing[0]}",
             )
@@ -92,10 +105,24 @@ def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tup
     return sql, [dimension_name(d) for d in dims]
 
 
+def _qualifiers(result: pa.Table, dims: list[str]) -> list[str]:
+    """Breakdowns holding one code in every row of the series (SEX = F in a women's share, the
+    Category a ``where`` selected): they qualify every value rather than break it down."""
+    out = []
+    for dim in dims:
+        column = result.column(dim)
+        if column.null_count == 0 and pc.count_distinct(column).as_py() == 1:
+            out.append(dim)
+    return out
+
+
 def compute_series(
     indicator: Indicator, table: pa.Table, *, file: Path | None = None
 ) -> tuple[pa.Table, list[str]]:
-    """Observations of one series indicator, and the names of its breakdown dimensions."""
+    """Observations of one series indicator, and the names of its breakdown dimensions.
+
+    A breakdown with one code in every row is left out (see ``_qualifiers``), so that the
+    series has totals."""
     sql, dims = _series_sql(indicator, table, file)
     with duckdb.connect() as con:
         con.register("source", table)
@@ -105,4 +132,17 @@ def compute_series(
         raise EngineError(
             f"the source holds no values for series '{code}'", file=file, key="series"
         )
+    units = pc.unique(result.column("UNIT_MEASURE")).to_pylist()
+    if len(units) > 1:
+        shown = ", ".join(sorted(str(u) for u in units))
+        raise EngineError(
+            f"the series gives its values in {len(units)} units ({shown}): choose one with "
+            f"series.where, e.g. \"UNIT_MEASURE = '{sorted(str(u) for u in units)[0]}'\"",
+            file=file,
+            key="series",
+        )
+    qualifiers = _qualifiers(result, dims)
+    if qualifiers:
+        result = result.drop_columns(qualifiers)
+        dims = [d for d in dims if d not in qualifiers]
     return result, dims

@@ -1,7 +1,8 @@
 """The normalised long "series" table that the wdi, unsdg, owid and opensdg readers share.
 
 Each reader maps its file onto a SeriesDraft; ``finish`` drops rows without a value, parses the
-values, checks shares (every value in percent, "PT", is a share: 0-100) and the key
+values, checks shares (every value in percent, "PT", is a share: 0-100, unless the format
+says otherwise) and the key
 (SERIES, REF_AREA, TIME_PERIOD, breakdowns), and returns SERIES_COLUMNS + breakdowns + "_row".
 """
 
@@ -41,6 +42,8 @@ class SeriesDraft:
     breakdowns: dict[str, pa.Array] = field(default_factory=dict)
     decimal_comma: bool = False
     header_row: int | None = None
+    check_shares: bool = True  # every value in percent is a share (0-100)
+    unit_in_key: bool = False  # one series may give each value in several units (Open SDG)
 
 
 def require_columns(raw: RawTable, names: list[str], what: str) -> None:
@@ -77,7 +80,8 @@ def finish(draft: SeriesDraft) -> pa.Table:
         value_column = value_column.filter(keep)
     values = _parse_values(draft.values.filter(keep), draft, rows, value_column)
     columns["OBS_VALUE"] = values
-    _check_shares(values, columns["UNIT_MEASURE"], draft.file, rows, value_column)
+    if draft.check_shares:
+        _check_shares(values, columns["UNIT_MEASURE"], draft.file, rows, value_column)
     breakdowns = {name: array.filter(keep) for name, array in draft.breakdowns.items()}
     table = pa.table(
         {
@@ -86,7 +90,8 @@ def finish(draft: SeriesDraft) -> pa.Table:
             ROW_COLUMN: rows,
         }
     )
-    check_unique(table, [*KEY, *breakdowns], draft.file, draft.header_row)
+    units = ["UNIT_MEASURE"] if draft.unit_in_key else []
+    check_unique(table, [*KEY, *units, *breakdowns], draft.file, draft.header_row)
     return table
 
 
