@@ -5,9 +5,9 @@ The warehouse speaks SDMX unit codes: "PT" percent (a share, checked to lie with
 names one of these plainly ("процент", "пайыз", "адам", "Percentage (%)", "PERSONS") becomes its
 code; anything else — a rate, a scale, a change against another year ("в процентах к
 предыдущему году", "PT_PREV_Y", "тыс.человек") — is kept as the publisher wrote it, because it is
-not a plain share or count and must not be checked as one. The words come from the unit
-translations the national platforms publish (Kazakhstan's sdg-data-kazstat translations/ru and
-translations/kk UNIT_MEASURE.yml) and from the units found in their data files.
+not a plain share or count and must not be checked as one. The words are those of tendik.units
+(the units of published figures), plus the forms the national platforms write in their data
+files and unit translations (Kazakhstan's sdg-data-kazstat translations/{ru,kk}/UNIT_MEASURE.yml).
 """
 
 from __future__ import annotations
@@ -15,28 +15,36 @@ from __future__ import annotations
 import pyarrow as pa
 import pyarrow.compute as pc
 
-UNIT_WORDS: dict[str, tuple[str, ...]] = {
-    "PT": (
-        # English, and SDMX
-        "pt", "percent", "per cent", "percentage", "percentages", "%", "(%)", "percent (%)",
-        "percentage (%)", "per cent (%)", "in percent", "as a percentage",
-        # Russian
-        "процент", "проценты", "процентов", "процента", "процентах", "в процентах",
-        # Kazakh
-        "пайыз", "пайызбен", "пайыздар", "пайызы",
-    ),
-    "NUMBER": (
-        "number", "numbers", "count", "persons", "person", "people", "units", "unit",
-        "человек", "чел", "чел.", "единиц", "единица", "единицы", "количество", "число",
-        "адам", "бірлік", "саны", "сан",
-    ),
-    "KZT": ("kzt", "tng", "tenge", "тенге", "теңге"),
-    "YR": ("yr", "years", "year", "лет", "года", "годы", "жыл", "жылдар"),
-    "RATIO": ("ratio", "коэффициент", "қатынас", "коэффициенті"),
+from tendik.units import BASES, CURRENCIES
+
+# tendik.units.BASES kinds that are plain units, and the warehouse's code for each
+PLAIN_KINDS: dict[str, str] = {
+    "percent": "PT",
+    "persons": "NUMBER",
+    "seats": "NUMBER",
+    "count": "NUMBER",
+    "ratio": "RATIO",
+    "years": "YR",
+}
+# What series files write beyond the words of tendik.units
+SERIES_WORDS: dict[str, str] = {
+    "pt": "PT", "percentage": "PT", "percentages": "PT", "(%)": "PT", "percent (%)": "PT",
+    "percentage (%)": "PT", "per cent (%)": "PT", "in percent": "PT", "проценты": "PT",
+    "процентах": "PT", "в процентах": "PT", "пайызбен": "PT", "пайыздар": "PT", "пайызы": "PT",
+    "numbers": "NUMBER", "persons (number)": "NUMBER", "человека": "NUMBER", "чел": "NUMBER",
+    "единица": "NUMBER", "единицы": "NUMBER", "количество": "NUMBER", "число": "NUMBER",
+    "бірлік": "NUMBER", "сан": "NUMBER", "tng": "KZT", "годы": "YR", "жылдар": "YR",
+    "коэффициент": "RATIO", "қатынас": "RATIO",
+}  # fmt: skip
+
+UNIT_WORDS: dict[str, str] = {
+    **{word: PLAIN_KINDS[kind] for word, (kind, _) in BASES.items() if kind in PLAIN_KINDS},
+    **CURRENCIES,
+    **SERIES_WORDS,
 }
 
-_KEYS = pa.array([word for words in UNIT_WORDS.values() for word in words], pa.string())
-_CODES = pa.array([code for code, words in UNIT_WORDS.items() for _ in words], pa.string())
+_KEYS = pa.array(list(UNIT_WORDS), pa.string())
+_CODES = pa.array(list(UNIT_WORDS.values()), pa.string())
 
 
 def normalised(texts: pa.Array) -> pa.Array:
