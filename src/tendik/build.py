@@ -28,7 +28,7 @@ from tendik.engine.series import compute_series
 from tendik.engine.spark_source import RemoteParquet, is_remote
 from tendik.errors import CatalogueError, SourceError, SourceFileMissing
 from tendik.project import Project
-from tendik.sources import content_hash, read_source
+from tendik.sources import read_source, source_exists, source_hash
 from tendik.sources.parquet_scan import ParquetScan, scan_parquet, should_scan
 from tendik.sources.spec import ROW_COLUMN, SourceSpec
 from tendik.store.write import BuildChanges, IndicatorResult, SourceRow, write_warehouse
@@ -268,9 +268,9 @@ def build_project(
         if is_remote(spec.path):  # object storage: tendik does not download it to hash it
             hashes[source_id] = (_remote_hash(spec.path), spec_hash(spec))
             continue
-        if not path.is_file():
+        if not source_exists(spec, path):
             raise SourceFileMissing("the source file does not exist", file=spec.path)
-        hashes[source_id] = (content_hash(path), spec_hash(spec))
+        hashes[source_id] = (source_hash(spec, path), spec_hash(spec))
 
     stale: list[Indicator] = []
     for indicator in catalogue:

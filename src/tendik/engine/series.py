@@ -105,13 +105,15 @@ def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tup
     return sql, [dimension_name(d) for d in dims]
 
 
-def _qualifiers(result: pa.Table, dims: list[str]) -> list[str]:
-    """Breakdowns holding one code in every row of the series (SEX = F in a women's share, the
-    Category a ``where`` selected): they qualify every value rather than break it down."""
+def _not_breaking_down(result: pa.Table, dims: list[str]) -> list[str]:
+    """Breakdowns that do not break this series down: blank in every row (a column of the
+    source's other series), or holding one code in every row (SEX = F in a women's share, the
+    Category a ``where`` selected), which qualifies every value."""
     out = []
     for dim in dims:
         column = result.column(dim)
-        if column.null_count == 0 and pc.count_distinct(column).as_py() == 1:
+        blank = column.null_count == len(column)
+        if blank or (column.null_count == 0 and pc.count_distinct(column).as_py() == 1):
             out.append(dim)
     return out
 
@@ -121,8 +123,8 @@ def compute_series(
 ) -> tuple[pa.Table, list[str]]:
     """Observations of one series indicator, and the names of its breakdown dimensions.
 
-    A breakdown with one code in every row is left out (see ``_qualifiers``), so that the
-    series has totals."""
+    A breakdown that does not break the series down is left out (``_not_breaking_down``), so
+    that the series has totals and no empty dimensions."""
     sql, dims = _series_sql(indicator, table, file)
     with duckdb.connect() as con:
         con.register("source", table)
@@ -141,7 +143,7 @@ def compute_series(
             file=file,
             key="series",
         )
-    qualifiers = _qualifiers(result, dims)
+    qualifiers = _not_breaking_down(result, dims)
     if qualifiers:
         result = result.drop_columns(qualifiers)
         dims = [d for d in dims if d not in qualifiers]

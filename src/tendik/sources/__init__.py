@@ -30,13 +30,14 @@ from tendik.sources.csvfile import DelimitedReader
 from tendik.sources.excel import ExcelReader
 from tendik.sources.figures import FiguresReader
 from tendik.sources.opensdg import OpenSdgReader
+from tendik.sources.opensdg_repo import repository_hash
 from tendik.sources.owid import OwidReader
 from tendik.sources.parquet import ParquetReader
 from tendik.sources.spec import SourceSpec
 from tendik.sources.unsdg import UnSdgReader
 from tendik.sources.wdi import WdiReader
 
-__all__ = ["READERS", "Reader", "content_hash", "read_source"]
+__all__ = ["READERS", "Reader", "content_hash", "read_source", "source_exists", "source_hash"]
 
 READERS: dict[str, Reader] = {
     reader.format: reader
@@ -59,7 +60,7 @@ HASH_CHUNK = 1 << 20
 def read_source(spec: SourceSpec, project_dir: Path) -> pa.Table:
     """The validated table of one source, its path resolved against the project folder."""
     path = Path(project_dir) / spec.path
-    if not path.is_file():
+    if not source_exists(spec, path):
         raise SourceFileMissing(f"the source file was not found at {path}", file=spec.path)
     reader = READERS.get(spec.format)
     if reader is None:
@@ -81,3 +82,20 @@ def content_hash(path: Path) -> str:
         while chunk := handle.read(HASH_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def is_repository(spec: SourceSpec, path: Path) -> bool:
+    """An Open SDG source whose path names the folder of a data repository."""
+    return spec.format == "opensdg" and Path(path).is_dir()
+
+
+def source_exists(spec: SourceSpec, path: Path) -> bool:
+    """A file, or for Open SDG also a data repository's folder."""
+    return Path(path).is_file() or is_repository(spec, path)
+
+
+def source_hash(spec: SourceSpec, path: Path) -> str:
+    """The sha256 of what reading the source reads: its file, or a repository's data files."""
+    if is_repository(spec, path):
+        return repository_hash(spec, Path(path))
+    return content_hash(path)

@@ -94,9 +94,14 @@ def read_indicator_file(
 
 @dataclass(frozen=True)
 class OpenSdgReader:
-    """SERIES = the series column, else the file's indicator id."""
+    """SERIES = the series column, else the file's indicator id; a folder is a data repository
+    (opensdg_repo.py)."""
 
     format: str = "opensdg"
 
     def read(self, spec: SourceSpec, path: Path) -> pa.Table:
+        if path.is_dir():
+            from tendik.sources.opensdg_repo import read_repository  # it reads files with this
+
+            return read_repository(spec, path)
         return read_indicator_file(spec, path)

@@ -63,6 +63,8 @@ class SourceSpec(BaseModel):
     columns: dict[str, ColumnSpec] = Field(default_factory=dict)
     key: list[str] = Field(default_factory=list)  # columns that identify a row; no duplicates
     area: str | None = None  # opensdg: the REF_AREA of every row (the file names none); None = "_Z"
+    # opensdg, path naming a data repository's folder: the indicators to read ("5-5-1"); None = all
+    indicators: list[str] | None = None
     # figures: publisher type -> publisher names (shell patterns, any case): "official" = [...]
     publishers: dict[str, list[str]] = Field(default_factory=dict)
     # figures: an area as the file writes it -> its code ("Akmola region" = "KZ-11")
