@@ -1,4 +1,4 @@
-"""Open SDG files as the national platforms write them: Kazakhstan, Kyrgyzstan, Serbia,
+"""Open SDG files as the national platforms write them: Kazakhstan, Kyrgyzstan, Republika Srpska,
 Montenegro, Ukraine (real files, see tests/fixtures/open-sdg-samples/*/PROVENANCE.md)."""
 
 from __future__ import annotations
@@ -114,10 +114,10 @@ def test_unit_words_in_russian_and_kazakh() -> None:
     assert unit_code(None) is None
 
 
-def test_serbia_sex_f_qualifies_the_series(read, samples: Path) -> None:
+def test_republika_srpska_sex_f_qualifies_the_series(read, samples: Path) -> None:
     """SEX = F on every row of a women's series: a qualifier, not a breakdown, so the
     indicator has totals; SDMX's total code _T is read as blank."""
-    table = read(samples, "serbia/indicator_5-5-1.csv", "opensdg", area="SRB")
+    table = read(samples, "republika-srpska/indicator_5-5-1.csv", "opensdg", area="BIH")
     assert table.column_names == [*SERIES_COLUMNS, "SEX", ROW_COLUMN]  # six empty columns gone
     assert table.num_rows == 28
     assert set(values_of(table, "SEX", SERIES="SG_GEN_PARLNT")) == {None}  # "_T"
@@ -131,10 +131,10 @@ def values_of(table: pa.Table, column: str, **where: str) -> list[object]:
     return [r[column] for r in table.to_pylist() if all(r[k] == v for k, v in where.items())]
 
 
-def test_serbia_one_series_in_two_units(read, samples: Path) -> None:
+def test_republika_srpska_one_series_in_two_units(read, samples: Path) -> None:
     """Each value as a number and as a percentage: the unit is part of the key, and an
     indicator must choose one."""
-    table = read(samples, "serbia/indicator_1-2-1.csv", "opensdg", area="SRB")
+    table = read(samples, "republika-srpska/indicator_1-2-1.csv", "opensdg", area="BIH")
     assert table.num_rows == 16
     with pytest.raises(EngineError) as caught:
         compute_series(series("SI_POV_NAHC"), table)

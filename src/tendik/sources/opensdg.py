@@ -7,8 +7,8 @@ Kazakh become unit codes where they name a plain unit (units.py). Values in perc
 range-checked here: national platforms give growth rates and indices in percent too
 (Kazakhstan's 15-2-1 has -6.4, its 15-4-1 193, both under UNIT_MEASURE = PT); validate checks
 the shares of the indicators that are shares. The unit is part of a row's key: Open SDG lets one
-series give each value as a number and as a percentage (Serbia's SI_POV_NAHC, 2004: 199752
-NUMBER, 15.8 PT). The file names no country:
+series give each value as a number and as a percentage (Republika Srpska's SI_POV_NAHC,
+2004: 199752 NUMBER, 15.8 PT). The file names no country:
 REF_AREA is the source's declared ``area``, or "_Z" (not applicable) when none is declared.
 """
 
