@@ -81,16 +81,16 @@ def bundled_copy() -> Path:
 
 
 def serve(root: str, port: int, cache: bool) -> None:
-    """The server process: the app of the project at ``root`` on 127.0.0.1:``port``."""
-    import uvicorn
-
+    """The server process: the project at ``root`` on 127.0.0.1:``port``, as `tendik serve`
+    runs it."""
     from tendik.project import load_project
-    from tendik.web import create_app
+    from tendik.web import make_server
 
-    app = create_app(load_project(Path(root)))
+    server = make_server(load_project(Path(root)), port=port, log_level="warning",
+                         access_log=False)
     if not cache:
-        app.state.tendik.reader.cache_size = 0
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+        server.config.app.state.tendik.reader.cache_size = 0
+    server.run()
 
 
 def free_port() -> int:

@@ -2,4 +2,5 @@
 
 from tendik.cli import app
 
-app(prog_name="tendik")
+if __name__ == "__main__":  # not when a worker process imports the parent's main module
+    app(prog_name="tendik")

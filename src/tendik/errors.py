@@ -296,6 +296,25 @@ class FormRefused(WebError):
     status = 403
 
 
+class CheckUnavailable(WebError):
+    """A claim check could not finish: over its time budget, the server busy or stopping (503)."""
+
+    type = "check-unavailable"
+    status = 503
+
+
+class CheckTimeout(CheckUnavailable):
+    type = "check-timeout"
+
+
+class ServerBusy(CheckUnavailable):
+    type = "server-busy"
+
+
+class ShuttingDown(CheckUnavailable):
+    type = "shutting-down"
+
+
 # --- publishing: open-data files from the warehouse ------------------------------------------
 class PublishError(TendikError):
     type = "publish-error"

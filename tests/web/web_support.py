@@ -13,7 +13,7 @@ import httpx
 import uvicorn
 
 from tendik.project import BUNDLED_PROJECT, Project, load_project
-from tendik.web import create_app
+from tendik.web import CheckLimits, make_server
 
 ARTIFACTS = Path(__file__).parents[2] / "test-artifacts"
 
@@ -119,14 +119,13 @@ class LiveServer:
         self.thread.join(timeout=10)
 
 
-def start_server(project: Project) -> LiveServer:
-    """Serve ``project`` on a free port of 127.0.0.1."""
+def start_server(project: Project, *, limits: CheckLimits | None = None) -> LiveServer:
+    """Serve ``project`` on a free port of 127.0.0.1, as `tendik serve` does."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(project), host="127.0.0.1", port=port,
-                            log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
+    server = make_server(project, port=port, limits=limits, log_level="warning",
+                         access_log=False)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 15

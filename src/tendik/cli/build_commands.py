@@ -175,14 +175,16 @@ def demo(
         serve_project(project, "127.0.0.1", port)
 
 
-def serve_project(project: Project, host: str, port: int) -> None:
-    from tendik.web import serve
+def serve_project(project: Project, host: str, port: int, *, check_seconds: float = 10.0,
+                  client_seconds: float = 10.0) -> None:
+    from tendik.web import CheckLimits, serve
 
     console.print(
         f"Dashboard: [bold]http://{host}:{port}/[/]  (API: http://{host}:{port}/api/docs)"
         "  Ctrl-C to stop."
     )
-    serve(project, host=host, port=port)
+    serve(project, host=host, port=port, limits=CheckLimits(seconds=check_seconds),
+          client_seconds=client_seconds)
 
 
 @app.command("serve")
@@ -190,6 +192,19 @@ def serve_command(
     project: ProjectOption = None,
     host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="Port.")] = 8000,
+    check_timeout: Annotated[
+        float,
+        typer.Option("--check-timeout", min=0.1, help="Seconds one claim check may take."),
+    ] = 10.0,
+    client_timeout: Annotated[
+        float,
+        typer.Option(
+            "--client-timeout",
+            min=0.1,
+            help="Seconds a client has to send a request's head; three times as long for its "
+            "body and for reading an answer.",
+        ),
+    ] = 10.0,
 ) -> None:
     """Serve the dashboard and the JSON API from the warehouse."""
     try:
@@ -201,4 +216,6 @@ def serve_command(
             )
     except TendikError as error:
         fail(error)
-    serve_project(resolved, host, port)
+    serve_project(
+        resolved, host, port, check_seconds=check_timeout, client_seconds=client_timeout
+    )

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import uvicorn
-
 from tendik.project import Project
 from tendik.web.app import create_app
+from tendik.web.limits import CheckLimits
+from tendik.web.server import HEAD_SECONDS, make_server
 from tendik.web.site import SiteReport, build_site
 
 
-def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Serve the dashboard and API of ``project`` until interrupted."""
-    uvicorn.run(create_app(project), host=host, port=port, log_level="info")
+def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000,
+          limits: CheckLimits | None = None, client_seconds: float = HEAD_SECONDS) -> None:
+    """Serve the dashboard and API of ``project`` until interrupted (Ctrl-C or SIGTERM)."""
+    make_server(project, host=host, port=port, limits=limits,
+                client_seconds=client_seconds).run()
 
 
-__all__ = ["SiteReport", "build_site", "create_app", "serve"]
+__all__ = ["CheckLimits", "SiteReport", "build_site", "create_app", "make_server", "serve"]

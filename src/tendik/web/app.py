@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,7 +14,7 @@ from starlette.responses import Response
 from starlette.types import ASGIApp
 
 from tendik import __version__
-from tendik.errors import NotFound, TendikError, WarehouseError, WebError
+from tendik.errors import ClaimsError, NotFound, TendikError, WarehouseError, WebError
 from tendik.project import Project
 from tendik.web import html
 from tendik.web.api import api_router
@@ -54,6 +56,8 @@ def _status(error: Exception) -> int:
         return error.status
     if isinstance(error, WarehouseError):
         return 503
+    if isinstance(error, ClaimsError):  # a text the claim checker cannot read
+        return 422
     return 500
 
 
@@ -117,9 +121,16 @@ def create_app(project: Project, *, limits: CheckLimits | None = None) -> FastAP
     """The dashboard and the JSON API over ``project``'s warehouse (opened read-only);
     ``limits`` bound what one claim check may ask."""
     reader = Reader(project.warehouse_path)
-    app = TendikAPI(reader, title="tendik API", version=__version__, description=DESCRIPTION,
-                    docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     state = AppState(project=project, reader=reader, limits=limits or CheckLimits())
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.checks.close()
+
+    app = TendikAPI(reader, title="tendik API", version=__version__, description=DESCRIPTION,
+                    docs_url=None, redoc_url=None, openapi_url="/api/openapi.json",
+                    lifespan=lifespan)
     app.state.tendik = state
     _install_errors(app, state)
     _install_static(app, state)

@@ -29,11 +29,15 @@ NUMBERS = re.compile(r"\d+|(?i:(?<!\w)(?:halfs?|halves|thirds?|quarters?|fifths?
 @dataclass(frozen=True)
 class CheckLimits:
     """Bounds on one check: the text's length in characters, the numbers in it (every claim is
-    one, so this bounds the claims) and the request body's size in bytes."""
+    one, so this bounds the claims), the request body's size in bytes, the seconds a check may
+    run (and may first wait for a free worker), and how many checks run at once (each in its
+    own worker process)."""
 
     max_text: int = 100_000  # a long press release, not a book
     max_numbers: int = 1_000
     max_body: int = 1_048_576  # 100,000 characters of Cyrillic, percent-encoded, fit
+    seconds: float = 10.0
+    workers: int = 2
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """What the app's routes share: the project, the cached warehouse reader, the assets, the
-limits of a claim check and the token of the check form."""
+limits of a claim check, the worker processes that run checks and the token of the check
+form."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tendik.web.assets import Assets
 from tendik.web.data import Reader
 from tendik.web.limits import CheckLimits
 from tendik.web.security import FormToken
+from tendik.web.workers import CheckWorkers
 
 T = TypeVar("T")
 
@@ -26,6 +28,12 @@ class AppState:
     assets: Assets = field(default_factory=Assets)
     limits: CheckLimits = field(default_factory=CheckLimits)
     form_token: FormToken = field(default_factory=FormToken)
+    checks: CheckWorkers = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.checks = CheckWorkers(self.project.warehouse_path, area=self.project.area,
+                                   project=self.project.name, size=self.limits.workers,
+                                   seconds=self.limits.seconds)
 
     async def cached(self, key: Hashable, compute: Callable[[Warehouse], T]) -> T:
         """A cached value straight away, or computed in a worker thread and cached."""
