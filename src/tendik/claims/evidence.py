@@ -62,13 +62,13 @@ class Observations:
         if area.startswith("KZ-"):
             if "REGION" not in entry.info.dimensions:
                 return []
-            table = self.warehouse.observations(entry.id, by="region").to_pylist()
+            table = self.warehouse.observation_records(entry.id, by="region")
             return [[{**r, "REF_AREA": area} for r in table if r.get("REGION") == area]]
         codes = AREA_ALIASES.get(area, (area,))
         return [
             [
                 {**r, "REF_AREA": area}
-                for r in self.warehouse.observations(entry.id, area=code).to_pylist()
+                for r in self.warehouse.observation_records(entry.id, area=code)
             ]
             for code in codes
         ]

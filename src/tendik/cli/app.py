@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from tendik import __version__
 from tendik.errors import ProjectError, TendikError
-from tendik.project import PROJECT_FILE, Project, bundled_project, find_project, load_project
-from tendik.store import Warehouse
+
+if TYPE_CHECKING:  # imported where used: 'tendik --help' loads neither pydantic nor DuckDB
+    from tendik.project import Project
+    from tendik.store import Warehouse
 
 app = typer.Typer(
     name="tendik",
@@ -88,6 +90,8 @@ def fail(error: Exception) -> None:
 
 
 def resolve_project(project: Path | None, *, allow_bundled: bool = True) -> Project:
+    from tendik.project import PROJECT_FILE, bundled_project, find_project, load_project
+
     if project is not None:
         return load_project(project)
     found = find_project()
@@ -103,4 +107,6 @@ def resolve_project(project: Path | None, *, allow_bundled: bool = True) -> Proj
 
 def open_warehouse(project: Project, key: str | None = None) -> Warehouse:
     """The project's warehouse as this reader may see it (embargo applied without the key)."""
+    from tendik.store import Warehouse
+
     return Warehouse(project.warehouse_path, publisher_key=key)

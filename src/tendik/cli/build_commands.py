@@ -6,12 +6,10 @@ import os
 import shutil
 from dataclasses import replace
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from tendik.build import BuildReport, Engine, build_project
 from tendik.cli.app import (
     EngineName,
     OutputFormat,
@@ -22,10 +20,13 @@ from tendik.cli.app import (
     fail,
     resolve_project,
 )
-from tendik.cli.read_commands import print_indicators
 from tendik.errors import ProjectError, TendikError, WarehouseError
-from tendik.project import PROJECT_FILE, Project, bundled_project
-from tendik.quality import render_report, validate_project
+
+if TYPE_CHECKING:
+    from tendik.build import BuildReport, Engine
+    from tendik.project import Project
+
+PROJECT_FILE = "tendik.toml"  # tendik.project.PROJECT_FILE, without importing the project model
 
 
 class QualityFailed(WarehouseError):
@@ -38,6 +39,10 @@ TEMPLATES = Path(__file__).parent.parent / "templates" / "init"
 def run_build(
     project: Project, *, force: bool = False, engine: Engine | None = None
 ) -> BuildReport:
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from tendik.build import build_project
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),
@@ -116,6 +121,8 @@ def build(
     ] = False,
 ) -> None:
     """Read and validate the sources, compute the indicators, write the warehouse."""
+    from tendik.build import Engine
+
     try:
         resolved = resolve_project(project, allow_bundled=False)
         chosen = Engine(engine.value, spark_master)
@@ -133,6 +140,8 @@ def build(
 
 def strict_build(project: Project, *, force: bool, engine: Engine) -> BuildReport:
     """Build into a copy, check its quality, and put it in place only if it has no errors."""
+    from tendik.quality import render_report, validate_project
+
     real = project.warehouse_path
     staged = real.with_name(f".strict-{os.getpid()}-{real.name}")
     try:
@@ -164,6 +173,9 @@ def demo(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
 ) -> None:
     """Build the bundled Kazakhstan project, show its headline indicators, open the dashboard."""
+    from tendik.cli.read_commands import print_indicators
+    from tendik.project import bundled_project
+
     try:
         project = bundled_project()
         report = run_build(project)

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
 from tendik.cli.app import app, console, errors, fail
 from tendik.errors import ProjectError, TendikError
@@ -35,6 +34,8 @@ def generate_register_command(
     seed: Annotated[int, typer.Option("--seed", help="Same seed, same register.")] = 0,
 ) -> None:
     """A SYNTHETIC civil-service personnel register (labelled synthetic in the file)."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     from tendik.generate import generate_register
 
     try:

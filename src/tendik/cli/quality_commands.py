@@ -16,7 +16,6 @@ from tendik.cli.app import (
     resolve_project,
 )
 from tendik.errors import TendikError
-from tendik.quality import render_report, validate_project
 
 
 @app.command()
@@ -32,6 +31,8 @@ def validate(
 
     Exits 1 when there are errors.
     """
+    from tendik.quality import render_report, validate_project
+
     try:
         report = validate_project(resolve_project(project), publisher_key=key)
         if fmt is OutputFormat.csv:

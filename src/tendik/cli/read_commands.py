@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,16 +18,18 @@ from tendik.cli.app import (
 )
 from tendik.cli.output import render_rows
 from tendik.errors import TendikError
-from tendik.progress import headline_progress, target_from_definition, yearly_points
-from tendik.project import Project
-from tendik.store import Warehouse
-from tendik.store.schema import OBSERVATION_FIELDS
+
+if TYPE_CHECKING:
+    from tendik.project import Project
+    from tendik.store import Warehouse
 
 TABLE_FIELDS = ("OBS_VALUE", "UNIT_MEASURE", "numerator", "denominator", "OBS_STATUS")
 
 
 def indicator_rows(warehouse: Warehouse, project: Project, language: str) -> list[dict[str, Any]]:
     """One row per indicator: latest headline value, target, progress status, projected year."""
+    from tendik.progress import headline_progress, target_from_definition, yearly_points
+
     synthetic = {s["id"] for s in warehouse.sources() if s["synthetic"]}
     rows = []
     for info in warehouse.indicators():
@@ -110,6 +112,8 @@ def show(
     key: KeyOption = None,
 ) -> None:
     """Print an indicator's observations."""
+    from tendik.store.schema import OBSERVATION_FIELDS
+
     try:
         resolved = resolve_project(project)
         with open_warehouse(resolved, key) as warehouse:

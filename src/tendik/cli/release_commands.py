@@ -19,7 +19,6 @@ from tendik.cli.app import (
 )
 from tendik.cli.output import render_rows
 from tendik.errors import ProjectError, TendikError
-from tendik.store.releases import create_release, diff_releases
 
 
 def parse_time(text: str) -> datetime:
@@ -41,6 +40,8 @@ def release(
     note: Annotated[str | None, typer.Option("--note", help="A line about this release.")] = None,
 ) -> None:
     """Freeze the warehouse as a numbered release, public from --at (embargoed until then)."""
+    from tendik.store.releases import create_release
+
     try:
         resolved = resolve_project(project, allow_bundled=False)
         made = create_release(resolved.warehouse_path, parse_time(at), key, note)
@@ -81,6 +82,8 @@ def diff(
     ] = OutputFormat.table,
 ) -> None:
     """List the values revised between two releases."""
+    from tendik.store.releases import diff_releases
+
     try:
         resolved = resolve_project(project)
         revisions = diff_releases(resolved.warehouse_path, first, second, key)

@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import stdtrit
 
 from tendik.progress.series import Point
 
@@ -45,6 +44,8 @@ class LinearTrend:
         around the line, with the line's own uncertainty); None without a residual error."""
         if self.sigma is None:
             return None
+        from scipy.special import stdtrit  # on first use: scipy is slow to import
+
         quantile = float(stdtrit(self.n - 2, 0.5 + level / 2))
         spread = 1 + 1 / self.n + (year - self.mean_year) ** 2 / self.sxx
         return quantile * self.sigma * math.sqrt(spread)

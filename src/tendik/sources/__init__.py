@@ -20,39 +20,59 @@ lines above it counted), the sheet row in Excel, the position in a Parquet file.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 from pathlib import Path
-
-import pyarrow as pa
+from typing import TYPE_CHECKING
 
 from tendik.errors import SourceError, SourceFileMissing
-from tendik.sources.base import Reader
-from tendik.sources.csvfile import DelimitedReader
-from tendik.sources.excel import ExcelReader
-from tendik.sources.figures import FiguresReader
-from tendik.sources.opensdg import OpenSdgReader
-from tendik.sources.opensdg_repo import repository_hash
-from tendik.sources.owid import OwidReader
-from tendik.sources.parquet import ParquetReader
 from tendik.sources.spec import SourceSpec
-from tendik.sources.unsdg import UnSdgReader
-from tendik.sources.wdi import WdiReader
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from tendik.sources.base import Reader
 
 __all__ = ["READERS", "Reader", "content_hash", "read_source", "source_exists", "source_hash"]
 
-READERS: dict[str, Reader] = {
-    reader.format: reader
-    for reader in (
-        DelimitedReader("csv"),
-        DelimitedReader("tsv", default_delimiter="\t"),
-        ExcelReader(),
-        ParquetReader(),
-        WdiReader(),
-        UnSdgReader(),
-        OwidReader(),
-        OpenSdgReader(),
-        FiguresReader(),
-    )
-}
+
+@cache
+def readers() -> dict[str, Reader]:
+    """The reader of each format, imported on first use (so that importing a source's spec
+    does not load pyarrow, openpyxl and the rest)."""
+    from tendik.sources.csvfile import DelimitedReader
+    from tendik.sources.excel import ExcelReader
+    from tendik.sources.figures import FiguresReader
+    from tendik.sources.opensdg import OpenSdgReader
+    from tendik.sources.owid import OwidReader
+    from tendik.sources.parquet import ParquetReader
+    from tendik.sources.unsdg import UnSdgReader
+    from tendik.sources.wdi import WdiReader
+
+    return {
+        reader.format: reader
+        for reader in (
+            DelimitedReader("csv"),
+            DelimitedReader("tsv", default_delimiter="\t"),
+            ExcelReader(),
+            ParquetReader(),
+            WdiReader(),
+            UnSdgReader(),
+            OwidReader(),
+            OpenSdgReader(),
+            FiguresReader(),
+        )
+    }
+
+
+def __getattr__(name: str) -> object:
+    if name == "READERS":
+        return readers()
+    if name == "Reader":
+        from tendik.sources.base import Reader
+
+        return Reader
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 HASH_CHUNK = 1 << 20
 
@@ -62,7 +82,7 @@ def read_source(spec: SourceSpec, project_dir: Path) -> pa.Table:
     path = Path(project_dir) / spec.path
     if not source_exists(spec, path):
         raise SourceFileMissing(f"the source file was not found at {path}", file=spec.path)
-    reader = READERS.get(spec.format)
+    reader = readers().get(spec.format)
     if reader is None:
         raise SourceError(f"no reader for the format '{spec.format}'", file=spec.path)
     try:
@@ -97,5 +117,7 @@ def source_exists(spec: SourceSpec, path: Path) -> bool:
 def source_hash(spec: SourceSpec, path: Path) -> str:
     """The sha256 of what reading the source reads: its file, or a repository's data files."""
     if is_repository(spec, path):
+        from tendik.sources.opensdg_repo import repository_hash
+
         return repository_hash(spec, Path(path))
     return content_hash(path)

@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import openpyxl
 import pyarrow as pa
-from openpyxl.utils.exceptions import InvalidFileException
 
 from tendik.errors import EmptyFile, FormatMismatch, SheetMissing
 from tendik.sources.base import RawTable, make_raw
@@ -60,6 +58,9 @@ def _open(path: Path, file: str) -> Any:
     if not head.startswith(ZIP_MAGIC):
         what = describe_binary(head) or ("binary data" if b"\x00" in head else "text (CSV?)")
         raise FormatMismatch(f"the file is {what}, not an .xlsx workbook", file=file, row=1)
+    import openpyxl  # imported here: it takes longer to import than most files take to read
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as exc:

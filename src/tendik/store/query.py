@@ -6,15 +6,17 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import pyarrow as pa
 
 from tendik.catalog.model import dimension_name
 from tendik.errors import NotFound, WarehouseError
 from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS, OBSERVATION_FIELDS
+
+if TYPE_CHECKING:  # DuckDB loads pyarrow when a table is asked for; the record readers need none
+    import pyarrow as pa
 
 
 def _select(*dimensions: str) -> str:
@@ -189,6 +191,24 @@ class Warehouse:
         period: str | None = None,
     ) -> pa.Table:
         """Observations of one indicator: the totals, or the breakdown ``by`` one dimension."""
+        sql, params = self._observations_sql(indicator_id, area=area, by=by, period=period)
+        return self.con.sql(sql, params=params).to_arrow_table()
+
+    def observation_records(
+        self,
+        indicator_id: str,
+        *,
+        area: str | None = None,
+        by: str | None = None,
+        period: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The same observations as ``observations``, as dicts (no Arrow needed)."""
+        sql, params = self._observations_sql(indicator_id, area=area, by=by, period=period)
+        return self._records(sql, params)
+
+    def _observations_sql(
+        self, indicator_id: str, *, area: str | None, by: str | None, period: str | None
+    ) -> tuple[str, list[Any]]:
         info = self.indicator(indicator_id)
         dims = info.dimensions
         wanted = self.dimension(info, by) if by else None
@@ -205,7 +225,7 @@ class Warehouse:
         select = _select(*([wanted] if wanted else []))
         order = "REF_AREA, TIME_PERIOD" + (f', "{wanted}"' if wanted else "")
         sql = f"SELECT {select} FROM observations WHERE {' AND '.join(where)} ORDER BY {order}"
-        return self.con.sql(sql, params=params).to_arrow_table()
+        return sql, params
 
     def dimension(self, info: IndicatorInfo, by: str) -> str:
         """The warehouse dimension a user means by ``by``: its name in any case (``age``), or

@@ -19,7 +19,6 @@ import duckdb
 
 from tendik.errors import WarehouseError
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
-from tendik.store.write import modify_warehouse
 
 KEY_META = "publisher_key_sha256"
 RELEASE_TABLES = {
@@ -207,6 +206,8 @@ def create_release(
         )
         created.append(release)
 
+    from tendik.store.write import modify_warehouse  # the writer (and Arrow) only to write
+
     modify_warehouse(path, change)
     return created[0]
 
@@ -246,6 +247,8 @@ def reschedule_release(path: Path, number: int, publish_at: datetime, key: str |
                 release.note,
             )
         )
+
+    from tendik.store.write import modify_warehouse  # the writer (and Arrow) only to write
 
     modify_warehouse(path, change)
     return changed[0]
