@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 from tendik import __version__
 from tendik.catalog import Catalogue, Indicator, load_catalogue
 from tendik.disclosure.observations import ProtectionSummary, protect
+from tendik.disclosure.rules import Rules
 from tendik.engine.plan import RecordsPlan, build_records_plan
 from tendik.engine.records import all_indicator_observations, run_plan_duckdb
 from tendik.engine.series import compute_series
@@ -243,9 +244,16 @@ def _protect(
         observations,
         dims,
         indicator.measure.kind,
-        k=project.settings.disclosure_k,
         protection=project.settings.disclosure_protection,
+        rules=project_rules(project),
     )
+
+
+def project_rules(project: Project) -> Rules:
+    """The primary rules set in tendik.toml: ``disclosure_k`` and the [disclosure] table."""
+    settings = project.disclosure
+    return Rules(k=project.settings.disclosure_k, dominance=settings.rule, p=settings.p,
+                 n=settings.n, nk_k=settings.k)
 
 
 def build_project(

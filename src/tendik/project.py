@@ -6,7 +6,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -35,6 +35,19 @@ class ProjectSettings(BaseModel):
     compare_areas: list[str] = Field(default_factory=list)
 
 
+class DisclosureSettings(BaseModel):
+    """The [disclosure] table of tendik.toml: the dominance rule and the declared hierarchies."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rule: Literal["p%", "nk", "none"] = "p%"  # the dominance rule for magnitudes
+    p: float = Field(default=10.0, gt=0, le=100)  # p of the p% rule
+    n: int = Field(default=2, ge=1, le=2)  # n of the (n, k) rule
+    k: float = Field(default=85.0, gt=0, lt=100)  # k (percent) of the (n, k) rule
+    # nesting of breakdown columns, e.g. "category within corps"; more are found in the data
+    hierarchies: list[str] = Field(default_factory=list)
+
+
 @dataclass
 class Project:
     root: Path
@@ -42,6 +55,7 @@ class Project:
     sources: dict[str, SourceSpec] = field(default_factory=dict)
     warehouse_override: Path | None = None
     quality: dict[str, Any] = field(default_factory=dict)  # [quality], read by tendik.quality
+    disclosure: DisclosureSettings = field(default_factory=DisclosureSettings)
 
     @property
     def name(self) -> str:
@@ -80,7 +94,7 @@ def load_project(root: Path, *, warehouse: Path | None = None) -> Project:
         raw = tomllib.loads(config_path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
         raise ProjectError(f"not valid TOML: {error}", file=config_path) from None
-    unknown = set(raw) - {"project", "sources", "quality"}
+    unknown = set(raw) - {"project", "sources", "quality", "disclosure"}
     if unknown:
         key = sorted(unknown)[0]
         raise ProjectError(f"unknown table [{key}]", file=config_path, key=key)
@@ -98,6 +112,11 @@ def load_project(root: Path, *, warehouse: Path | None = None) -> Project:
             raise ProjectError(
                 message, file=config_path, key=f"sources.{source_id}.{key}"
             ) from None
+    try:
+        disclosure = DisclosureSettings.model_validate(raw.get("disclosure") or {})
+    except ValidationError as error:
+        key, message = _location(error)
+        raise ProjectError(message, file=config_path, key=f"disclosure.{key}") from None
     quality = raw.get("quality") or {}
     if not isinstance(quality, dict):
         raise ProjectError("[quality] must be a table", file=config_path, key="quality")
@@ -107,6 +126,7 @@ def load_project(root: Path, *, warehouse: Path | None = None) -> Project:
         sources=sources,
         warehouse_override=warehouse,
         quality=quality,
+        disclosure=disclosure,
     )
 
 

@@ -32,7 +32,7 @@ protected one after another, and a cell hidden for an early one is never given b
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -108,12 +108,14 @@ def suppress(
     k: int = 5,
     protection: float | None = None,
     weight: Callable[[Cell], float] | None = None,
+    sensitive: Collection[int] = (),
 ) -> SuppressionResult:
     """Hide the small cells and enough others that none of them can be recovered.
 
     ``protection`` (default ``k``) is the least width of the interval an attacker can narrow each
     hidden cell's numerator and complement to; ``weight`` prices hiding a cell (see the module
-    docstring for the default).
+    docstring for the default); ``sensitive`` names positions of cells that another rule (the
+    dominance rule of a magnitude) makes primary as well.
     """
     p = float(k if protection is None else protection)
     if not p > 0:
@@ -122,7 +124,8 @@ def suppress(
     structure = build(keys, [cell.denominator > 0 for cell in cells], dims)
     layers = complete(cells, structure)
     costs = _costs(cells, structure, weight)
-    primary = [i for i, cell in enumerate(cells) if is_primary(cell, k)]
+    extra = set(sensitive)
+    primary = [i for i, cell in enumerate(cells) if i in extra or is_primary(cell, k)]
     protector = _Protector(structure, layers, costs, p)
     protector.protect(sorted(primary, key=lambda i: (-_detail(structure, i), i)))
     report = attack(structure, layers, protector.hidden, p)

@@ -25,6 +25,21 @@ VALUE_FIELDS: tuple[pa.Field, ...] = (
 )
 
 
+#: Columns a computed observation carries only until disclosure control has used them: for each
+#: side of the cell (1, 2), the contributors it rests on and, for a magnitude, the sum of their
+#: values and the largest two. They never reach the warehouse.
+SIDE_COUNT = 2
+SIDE_STATISTICS: tuple[str, ...] = ("n", "total", "top1", "top2")
+SIDE_COLUMNS: tuple[str, ...] = tuple(
+    f"_side{side}_{name}" for side in range(1, SIDE_COUNT + 1) for name in SIDE_STATISTICS
+)
+
+
+def side_column(side: int, name: str) -> str:
+    """The internal column of one statistic of one side (1-based), e.g. ``_side2_n``."""
+    return f"_side{side}_{name}"
+
+
 def observation_schema(dimensions: list[str]) -> pa.Schema:
     fields = [pa.field(c, pa.string()) for c in KEY_COLUMNS]
     fields += [pa.field(d, pa.string()) for d in dimensions]

@@ -27,6 +27,22 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+@dataclass(frozen=True)
+class SidePlan:
+    """What one side of a cell rests on: its contributors and, for money, their largest values.
+
+    A share has two sides (those who meet the condition, and the others); a ratio has its
+    numerator's records and its denominator's; a count, sum, mean or median has one.
+    ``contributors`` is an expression over the result's aliases (the records on that side);
+    ``total`` and ``top`` are set for a magnitude (sum, mean, median): the sum of the values and
+    their two largest, for the dominance rule.
+    """
+
+    contributors: str
+    total: str | None = None
+    top: str | None = None
+
+
 @dataclass
 class IndicatorPlan:
     """How one indicator reads its cells out of the shared grouping-sets result."""
@@ -39,7 +55,7 @@ class IndicatorPlan:
     denominator: str | None
     value: str | None  # alias of an aggregate that is the value itself (median)
     scale: float = 1.0
-    contributors: tuple[str, ...] = ()  # aliases of record counts behind a non-additive value
+    sides: tuple[SidePlan, ...] = ()  # what each side of a cell rests on, for disclosure control
 
 
 @dataclass
@@ -51,6 +67,10 @@ class RecordsPlan:
 
     def sql(self, dialect: str = "duckdb") -> str:
         return self.tree.sql(dialect=dialect)
+
+
+#: the two largest values of a column in a group, as a list (DuckDB and Spark 3.3+ alike)
+TOP_VALUES = 2
 
 
 class _Builder:
@@ -153,40 +173,60 @@ def _aggregate_sql(builder: _Builder, indicator: Indicator, aggregate: Aggregate
     return f"{function}(CAST({column} AS DOUBLE))"
 
 
+def _magnitude(builder: _Builder, alias: str, column: str, *conditions: str | None) -> SidePlan:
+    """The records with a value of ``column``, the sum of their values and the two largest."""
+    present = f"({column} IS NOT NULL)"
+    value = f"CAST({column} AS DOUBLE)"
+    return SidePlan(
+        contributors=builder.add(f"{alias}_n", "COUNT(*)", *conditions, present),
+        total=builder.add(f"{alias}_sum", f"SUM({value})", *conditions),
+        top=builder.add(f"{alias}_top", f"MAX_BY({value}, {value}, {TOP_VALUES})",
+                        *conditions, present),
+    )
+
+
 def _measure(
     builder: _Builder, n: int, indicator: Indicator, measure: Measure
-) -> dict[str, str | None]:
-    """Aliases of the aggregates an indicator needs, added to the builder."""
+) -> tuple[dict[str, str | None], tuple[SidePlan, ...]]:
+    """Aliases of the aggregates an indicator needs, added to the builder, and its sides."""
     among = builder.condition(indicator, "measure.among", measure.among)
     kind = measure.kind
     out: dict[str, str | None] = {"numerator": None, "denominator": None, "value": None}
+    sides: tuple[SidePlan, ...]
     if kind == "share":
         share = builder.condition(indicator, "measure.share", measure.share)
-        out["numerator"] = builder.add(f"_i{n}_num", "COUNT(*)", among, share)
-        out["denominator"] = builder.add(f"_i{n}_den", "COUNT(*)", among)
+        out["numerator"] = numerator = builder.add(f"_i{n}_num", "COUNT(*)", among, share)
+        out["denominator"] = denominator = builder.add(f"_i{n}_den", "COUNT(*)", among)
+        sides = (SidePlan(numerator), SidePlan(f"({denominator} - {numerator})"))
     elif kind == "count":
         condition = builder.condition(indicator, "measure.count", measure.count)
-        out["numerator"] = builder.add(f"_i{n}_num", "COUNT(*)", among, condition)
+        out["numerator"] = numerator = builder.add(f"_i{n}_num", "COUNT(*)", among, condition)
+        sides = (SidePlan(numerator),)
     elif kind in ("sum", "mean", "median"):
         column = builder.column(indicator, f"measure.{kind}", getattr(measure, kind))
         present = f"({column} IS NOT NULL)"
+        side = _magnitude(builder, f"_i{n}", column, among)
         if kind == "median":
             out["value"] = builder.add(f"_i{n}_val", f"MEDIAN({column})", among)
         else:
             out["numerator"] = builder.add(f"_i{n}_num", f"SUM(CAST({column} AS DOUBLE))", among)
         out["denominator"] = builder.add(f"_i{n}_den", "COUNT(*)", among, present)
+        sides = (side,)
     else:
         assert measure.ratio is not None
+        found = []
         for side, aggregate in zip(("numerator", "denominator"), measure.ratio, strict=True):
             key = f"measure.ratio.{0 if side == 'numerator' else 1}"
             where = builder.condition(indicator, f"{key}.where", aggregate.where)
             function = _aggregate_sql(builder, indicator, aggregate, key)
-            out[side] = builder.add(f"_i{n}_{side[:3]}", function, among, where)
-            # how many records each side rests on, for disclosure control
-            out[f"{side}_contributors"] = builder.add(
-                f"_i{n}_{side[:3]}_n", "COUNT(*)", among, where
-            )
-    return out
+            out[side] = alias = builder.add(f"_i{n}_{side[:3]}", function, among, where)
+            if aggregate.agg == "count":
+                found.append(SidePlan(alias))
+            else:
+                column = builder.column(indicator, f"{key}.column", aggregate.column or "")
+                found.append(_magnitude(builder, f"_i{n}_{side[:3]}", column, among, where))
+        sides = tuple(found)
+    return out, sides
 
 
 def _grouping_id(group_columns: list[str], grouped: tuple[str, ...]) -> int:
@@ -204,7 +244,9 @@ def build_records_plan(
 ) -> RecordsPlan:
     """One GROUPING SETS query computing every records indicator on a source."""
     builder = _Builder(columns, files or {})
-    measures: list[tuple[Indicator, str, list[tuple[str, ...]], dict[str, str | None]]] = []
+    measures: list[
+        tuple[Indicator, str, list[tuple[str, ...]], dict[str, str | None], tuple[SidePlan, ...]]
+    ] = []
     for n, indicator in enumerate(indicators):
         assert indicator.measure is not None
         alias = builder.period(indicator)
@@ -213,9 +255,8 @@ def build_records_plan(
             for column in breakdown.columns:
                 builder.column(indicator, f"breakdowns.{position}", column)
             sets.append((alias, *breakdown.columns))
-        measures.append(
-            (indicator, alias, sets, _measure(builder, n, indicator, indicator.measure))
-        )
+        aliases, sides = _measure(builder, n, indicator, indicator.measure)
+        measures.append((indicator, alias, sets, aliases, sides))
         builder.sets.extend(s for s in sets if s not in builder.sets)
 
     # The GROUPING_ID argument order is the order of first appearance in the sets, which is
@@ -234,12 +275,12 @@ def build_records_plan(
         f"GROUP BY GROUPING SETS ({sets_sql})"
     )
     try:
-        tree = sqlglot.parse_one(sql, read="duckdb")
+        tree = _portable(sqlglot.parse_one(sql, read="duckdb"))
     except sqlglot.errors.ParseError as error:  # pragma: no cover - the builder writes valid SQL
         raise EngineError(f"could not plan source '{source_id}': {error}") from None
 
     plan = RecordsPlan(source_id=source_id, tree=tree, group_columns=group_columns)
-    for indicator, alias, sets, aliases in measures:
+    for indicator, alias, sets, aliases, sides in measures:
         unit_scale = 100.0 if indicator.unit == "percent" else 1.0
         plan.indicators.append(
             IndicatorPlan(
@@ -251,9 +292,22 @@ def build_records_plan(
                 denominator=aliases["denominator"],
                 value=aliases["value"],
                 scale=unit_scale,
+                sides=sides,
             )
         )
     return plan
+
+
+def _portable(tree: exp.Expression) -> exp.Expression:
+    """The tree with ``MAX_BY(x, y, n)`` kept as written: DuckDB and Spark both take the third
+    argument (the n largest, as a list), which sqlglot would drop when writing Spark SQL."""
+    for node in list(tree.find_all(exp.ArgMax)):
+        count = node.args.get("count")
+        if count is not None:
+            node.replace(
+                exp.Anonymous(this="MAX_BY", expressions=[node.this, node.expression, count])
+            )
+    return tree
 
 
 def dimension_columns(plan: IndicatorPlan) -> list[tuple[str, str]]:

@@ -5,12 +5,9 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from tendik.engine.observations import UNIT_CODES
+from tendik.engine.observations import SIDE_COUNT, UNIT_CODES, side_column
 from tendik.engine.plan import IndicatorPlan, RecordsPlan, dimension_columns
-
-# A column present only while a non-additive indicator (a ratio of medians, say) is being
-# protected: the fewest records any part of the cell's value rests on. Never written out.
-CONTRIBUTORS = "_contributors"
+from tendik.errors import EngineError
 
 
 def _q(name: str) -> str:
@@ -41,6 +38,26 @@ def _value_sql(plan: IndicatorPlan) -> tuple[str, str]:
         return f"CAST({val} AS DOUBLE)", f"{den} > 0"
     value = f"{plan.scale!r} * CAST({num} AS DOUBLE) / CAST({den} AS DOUBLE)"
     return value, f"{den} > 0 AND {num} IS NOT NULL"
+
+
+def _sides_sql(item: IndicatorPlan) -> str:
+    """The side columns (see ``SIDE_COLUMNS``): null where the measure has no such side."""
+    if not item.sides or len(item.sides) > SIDE_COUNT:
+        raise EngineError(
+            f"the plan of indicator '{item.indicator.id}' does not say what its cells rest on"
+        )
+    out = []
+    for number in range(1, SIDE_COUNT + 1):
+        side = item.sides[number - 1] if number <= len(item.sides) else None
+        values = {
+            "n": side.contributors if side else None,
+            "total": side.total if side else None,
+            "top1": f"{side.top}[1]" if side and side.top else None,
+            "top2": f"{side.top}[2]" if side and side.top else None,
+        }
+        for name, sql in values.items():
+            out.append(f"CAST({sql or 'NULL'} AS DOUBLE) AS {side_column(number, name)}")
+    return ", " + ", ".join(out)
 
 
 def indicator_observations(
@@ -74,11 +91,7 @@ def indicator_observations(
         + "".join(f", {d}" for d in dim_sql)
         + f", {value} AS OBS_VALUE, '{unit}' AS UNIT_MEASURE, {numerator} AS numerator, "
         f"{denominator} AS denominator, 'A' AS OBS_STATUS, CAST(NULL AS VARCHAR) AS COMMENT_OBS"
-        + (
-            f", LEAST({', '.join(item.contributors)}) AS {CONTRIBUTORS}"
-            if item.contributors
-            else ""
-        )
+        + _sides_sql(item)
         + " "
         f"FROM cube WHERE _gid IN ({ids}) AND {has_value} ORDER BY ALL"
     )
