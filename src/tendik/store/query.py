@@ -12,11 +12,23 @@ import duckdb
 
 from tendik.catalog.model import dimension_name
 from tendik.errors import NotFound, WarehouseError
-from tendik.store.releases import Release, as_utc, key_is_valid, read_releases, utcnow
+from tendik.store.releases import (
+    RELEASE_SOURCES,
+    Release,
+    as_utc,
+    has_table,
+    key_is_valid,
+    read_releases,
+    utcnow,
+)
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS, OBSERVATION_FIELDS
 
 if TYPE_CHECKING:  # DuckDB loads pyarrow when a table is asked for; the record readers need none
     import pyarrow as pa
+
+# What a build records about each source it read; a release made before sources were kept with
+# it cannot say what these were then.
+BUILD_SOURCE_COLUMNS = ("content_hash", "spec_hash", "n_rows", "provenance", "read_at")
 
 
 def _select(*dimensions: str) -> str:
@@ -108,12 +120,10 @@ class Warehouse:
         database = self.con.execute("SELECT current_database()").fetchall()[0][0]
         main = f'"{database}".main'
         if self.view == "none":
-            self.con.execute(
-                f"CREATE TEMP VIEW observations AS SELECT * FROM {main}.observations WHERE FALSE"
-            )
-            self.con.execute(
-                f"CREATE TEMP VIEW indicators AS SELECT * FROM {main}.indicators WHERE FALSE"
-            )
+            for table in ("observations", "indicators", "sources"):
+                self.con.execute(
+                    f"CREATE TEMP VIEW {table} AS SELECT * FROM {main}.{table} WHERE FALSE"
+                )
         elif self.release is not None:
             number = self.release.number
             self.con.execute(
@@ -124,6 +134,23 @@ class Warehouse:
                 f"CREATE TEMP VIEW indicators AS SELECT * EXCLUDE (release) FROM "
                 f"{main}.release_indicators WHERE release = {number}"
             )
+            self.con.execute(f"CREATE TEMP VIEW sources AS {self._release_sources(main, number)}")
+
+    def _release_sources(self, main: str, number: int) -> str:
+        """The sources of release ``number`` as it was made. A release made before sources
+        were kept with it shows the sources its indicators name, without what a later build
+        may have changed (content hash, schema hash, rows read, provenance, time read)."""
+        frozen = has_table(self.con, RELEASE_SOURCES) and self.con.execute(
+            f"SELECT count(*) FROM {main}.{RELEASE_SOURCES} WHERE release = ?", [number]
+        ).fetchall()[0][0]
+        if frozen:
+            return (f"SELECT * EXCLUDE (release) FROM {main}.{RELEASE_SOURCES} "
+                    f"WHERE release = {number}")
+        unknown = ", ".join(f"NULL AS {c}" for c in BUILD_SOURCE_COLUMNS)
+        return (
+            f"SELECT * REPLACE ({unknown}) FROM {main}.sources WHERE id IN "
+            f"(SELECT source FROM {main}.release_indicators WHERE release = {number})"
+        )
 
     def close(self) -> None:
         self.con.close()

@@ -1,7 +1,8 @@
 """Releases: the warehouse frozen as a numbered release with a publication time (an embargo).
 
-A release copies the current observations and catalogue into ``release_observations`` and
-``release_indicators`` under a new number, with the time it becomes public and a content hash.
+A release copies the current observations, catalogue and sources into ``release_observations``,
+``release_indicators`` and ``release_sources`` under a new number, with the time it becomes
+public and a content hash.
 Before that time only the publisher (who holds the key) sees it; after it, everyone. Releases are
 never changed: a later release supersedes an earlier one. The publisher's key is set by the first
 release; only its SHA-256 is stored.
@@ -21,6 +22,7 @@ from tendik.errors import WarehouseError
 from tendik.store.schema import FIXED_OBSERVATION_COLUMNS
 
 KEY_META = "publisher_key_sha256"
+RELEASE_SOURCES = "release_sources"
 RELEASE_TABLES = {
     "releases": """
         CREATE TABLE IF NOT EXISTS releases (
@@ -170,6 +172,30 @@ def _freeze(con: duckdb.DuckDBPyConnection, number: int) -> None:
     )
     con.execute(
         "INSERT INTO release_indicators BY NAME SELECT *, ? AS release FROM indicators", [number]
+    )
+    _freeze_sources(con, number)
+
+
+def _freeze_sources(con: duckdb.DuckDBPyConnection, number: int) -> None:
+    """The sources as the release was made from them (hashes, rows read, provenance), so that
+    a reader of the release sees those and nothing of a later build."""
+    if not has_table(con, RELEASE_SOURCES):
+        con.execute(
+            f"CREATE TABLE {RELEASE_SOURCES} AS "
+            "SELECT *, CAST(NULL AS INTEGER) AS release FROM sources LIMIT 0"
+        )
+    existing = set(_observation_columns(con, RELEASE_SOURCES))
+    types = dict(
+        con.execute(
+            "SELECT column_name, data_type FROM information_schema.columns "
+            "WHERE table_name = 'sources' AND table_catalog = current_database()"
+        ).fetchall()
+    )
+    for column, kind in types.items():
+        if column not in existing:
+            con.execute(f'ALTER TABLE {RELEASE_SOURCES} ADD COLUMN "{column}" {kind}')
+    con.execute(
+        f"INSERT INTO {RELEASE_SOURCES} BY NAME SELECT *, ? AS release FROM sources", [number]
     )
 
 

@@ -1,5 +1,6 @@
 """The JSON API under /api: indicators, observations (paginated), sources, releases, findings
-and downloads. Every response carries an ETag; nothing record-level is ever served."""
+and downloads. Every response carries an ETag (a hash of its bytes); nothing record-level is
+ever served."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from tendik.web import documents
 from tendik.web.documents import MAX_PAGE_SIZE
 from tendik.web.downloads import FORMATS, render
 from tendik.web.links import EXTENSIONS
-from tendik.web.responses import conditional, encode, etag
+from tendik.web.responses import Body, conditional, encode
 from tendik.web.state import AppState
 from tendik.web.views import sources as source_views
 
@@ -52,13 +53,8 @@ def _download(w: Warehouse, indicator_id: str, fmt: str, by: str | None,
 def _responder(state: AppState) -> Callable[..., Awaitable[Response]]:
     async def respond(request: Request, key: tuple[Any, ...],
                       build: Callable[[Warehouse], Any]) -> Response:
-        tag = etag(state.reader.version(), request)
-        if request.headers.get("if-none-match"):
-            probe = conditional(request, tag, b"", JSON)
-            if probe.status_code == 304:
-                return probe
-        body = await state.cached(key, lambda w: encode(build(w)))
-        return conditional(request, tag, body, JSON)
+        body = await state.cached(key, lambda w: Body.of(encode(build(w))))
+        return conditional(request, body, JSON)
 
     return respond
 
@@ -151,10 +147,9 @@ def _data_routes(router: APIRouter, state: AppState) -> None:
         by: By = None, area: Area = None,
     ) -> Response:
         _refuse_unknown(request, DOWNLOAD_PARAMETERS)
-        tag = etag(state.reader.version(), request)
         key = ("api", "download", id, format, by and by.upper(), area)
-        body = await state.cached(key, lambda w: _download(w, id, format, by, area))
+        body = await state.cached(key, lambda w: Body.of(_download(w, id, format, by, area)))
         suffix = f".by-{by.lower()}" if by else ""
         name = f"{id}{suffix}.{EXTENSIONS[format]}"
-        return conditional(request, tag, body, FORMATS[format],
+        return conditional(request, body, FORMATS[format],
                            {"Content-Disposition": f'attachment; filename="{name}"'})

@@ -4,11 +4,12 @@ Plotly's JavaScript, which ships inside the plotly wheel (no CDN, no network).""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import importlib.util
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from tendik.web.responses import etag_of
 
 STATIC_DIR = Path(__file__).parent / "static"
 MEDIA_TYPES: dict[str, str] = {
@@ -63,7 +64,7 @@ class Assets:
                 body = path.read_bytes()
                 self._loaded[name] = Asset(
                     name=name, body=body, gzipped=gzip.compress(body, compresslevel=6, mtime=0),
-                    etag='"' + hashlib.sha256(body).hexdigest()[:32] + '"',
+                    etag=etag_of(body),
                     media_type=MEDIA_TYPES.get(path.suffix, "application/octet-stream"),
                 )
         return self._loaded[name]

@@ -4,7 +4,8 @@ The app's own caches already spare the warehouse and the templates; this spares 
 too (routing, parameter parsing, response objects), which is most of what a cached request
 costs. A response is kept only when it is a 200 that sets no cookie; it is keyed by the
 warehouse's content version, the path, the query and what picks the language (the language
-cookie and Accept-Language), and answered 304 when If-None-Match holds its ETag. A reader
+cookie and Accept-Language), and answered 304 when If-None-Match holds its ETag (compared as
+the app compares it, tendik.web.responses). A reader
 whose cache_size is 0 turns this off too.
 """
 
@@ -17,6 +18,7 @@ from typing import Any
 from tendik.errors import WarehouseError
 from tendik.web.data import Reader
 from tendik.web.i18n import COOKIE
+from tendik.web.responses import header_matches
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -24,7 +26,7 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 Key = tuple[str, str, bytes, bytes, bytes]
-Stored = tuple[list[tuple[bytes, bytes]], bytes, bytes]  # headers, body, etag
+Stored = tuple[list[tuple[bytes, bytes]], bytes, str]  # headers, body, etag
 
 SKIP_PREFIXES = ("/static/",)
 NOT_MODIFIED_DROP = {b"content-length", b"content-type"}
@@ -74,7 +76,7 @@ class ResponseCache:
             return
         self.entries.move_to_end(key)
         headers, body, etag = stored
-        if etag and etag in match:
+        if match and etag and header_matches(match.decode("latin-1"), etag):
             kept = [(k, v) for k, v in headers if k not in NOT_MODIFIED_DROP]
             await send({"type": "http.response.start", "status": 304, "headers": kept})
             await send({"type": "http.response.body", "body": b""})
@@ -102,7 +104,7 @@ class ResponseCache:
         headers = [(bytes(k).lower(), bytes(v)) for k, v in start.get("headers", [])]
         if start.get("status") != 200 or any(k == b"set-cookie" for k, _ in headers):
             return
-        etag = next((v for k, v in headers if k == b"etag"), b"")
+        etag = next((v for k, v in headers if k == b"etag"), b"").decode("latin-1")
         self.entries[key] = (headers, body, etag)
         while len(self.entries) > self.size:
             self.entries.popitem(last=False)

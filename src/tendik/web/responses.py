@@ -1,42 +1,55 @@
-"""Conditional responses: ETags from the warehouse's content version and the request."""
+"""Conditional responses, one way for pages, the API, downloads and static files: the ETag is
+a hash of the bytes served, computed once when a body is made (and cached with it), so an
+answer that did not change keeps its ETag across rebuilds and releases."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 
-from tendik import __version__
+
+def etag_of(content: bytes) -> str:
+    """A strong ETag of ``content``: the first 128 bits of its SHA-256."""
+    return '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
 
 
-def etag(version: str, request: Request, extra: str = "") -> str:
-    """A strong ETag: the warehouse's content version, tendik's version, the path, the query
-    (order-free) and anything else the body depends on (the page's language)."""
-    query = "&".join(sorted(f"{k}={v}" for k, v in request.query_params.multi_items()))
-    text = f"{version}|{__version__}|{request.url.path}?{query}|{extra}"
-    return '"' + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + '"'
+@dataclass(frozen=True)
+class Body:
+    """Bytes to serve with their ETag."""
+
+    content: bytes
+    etag: str
+
+    @classmethod
+    def of(cls, content: bytes) -> Body:
+        return cls(content, etag_of(content))
 
 
-def matches(request: Request, tag: str) -> bool:
-    """Whether If-None-Match names ``tag`` (or is *)."""
-    header = request.headers.get("if-none-match")
-    if not header:
-        return False
+def header_matches(header: str, tag: str) -> bool:
+    """Whether an If-None-Match header names ``tag`` (weakly compared) or is *."""
     candidates = {c.strip().removeprefix("W/") for c in header.split(",")}
     return "*" in candidates or tag in candidates
 
 
-def conditional(request: Request, tag: str, body: bytes, media_type: str,
+def matches(request: Request, tag: str) -> bool:
+    """Whether the request's If-None-Match names ``tag`` (or is *)."""
+    header = request.headers.get("if-none-match")
+    return bool(header) and header_matches(header, tag)
+
+
+def conditional(request: Request, body: Body, media_type: str,
                 headers: dict[str, str] | None = None) -> Response:
     """``body`` with its ETag, or 304 Not Modified when the client holds it already."""
-    all_headers = {"ETag": tag, "Cache-Control": "no-cache", **(headers or {})}
-    if matches(request, tag):
+    all_headers = {"ETag": body.etag, "Cache-Control": "no-cache", **(headers or {})}
+    if matches(request, body.etag):
         return Response(status_code=304, headers=all_headers)
-    return Response(body, media_type=media_type, headers=all_headers)
+    return Response(body.content, media_type=media_type, headers=all_headers)
 
 
 def _default(value: Any) -> Any:
