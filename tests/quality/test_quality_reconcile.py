@@ -230,14 +230,23 @@ def test_two_indicators_interchanged(hand_project: MakeProject) -> None:
     (finding,) = report.findings
     assert isinstance(finding, LabelsLookSwapped)
     assert finding.kind == "indicators"
-    assert finding.indicators == ("mins-a", "mins-b", "parl-a", "parl-b")
-    assert (finding.areas, finding.periods) == (("KAZ",), ("2020", "2021"))
-    assert finding.message.startswith(
-        "for KAZ, 'mins-a' agrees with 'parl-b' and 'parl-a' with 'mins-b' rather than with "
-        "their own pairs: two indicators' values look interchanged (periods 2020, 2021: "
-        "2020: 9.5/27.1 against 27.1/9.5"
+    # one source against one: the exchange may be in either source, and the finding says so
+    assert finding.indicators == ("mins-a", "parl-a")
+    assert finding.alternative == ("mins-b", "parl-b")
+    assert finding.against == (("mins-b",), ("parl-b",))
+    assert (finding.areas, finding.periods, finding.first_period) == (
+        ("KAZ",),
+        ("2020", "2021"),
+        "2020",
     )
-    assert len(finding.rows) == 8  # two area-years of two pairs, two observations each
+    assert finding.message == (
+        "'mins-a' and 'parl-a' look exchanged for KAZ from 2020 on: 'mins-a' agrees with "
+        "'parl-b' and 'parl-a' with 'mins-b' rather than with their own; or 'mins-b' and "
+        "'parl-b' are, one source against one cannot tell which pair (2 periods, "
+        "'mins-a'/'parl-a' against the references of each: "
+        "2020: 9.5/27.1 against 27.1/9.5; 2021: 11.1/27.4 against 27.4/11.1)"
+    )
+    assert len(finding.rows) == 8  # two years, four series
     assert [(r.compared, r.agreeing) for r in report.reconciliations] == [(6, 4), (6, 4)]
 
 

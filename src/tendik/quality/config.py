@@ -81,6 +81,8 @@ class ReconcileConfig(Strict):
     tolerance: float = Field(default=0.05, ge=0)
     severity: Severity = "warning"
     swap_min_periods: int = Field(default=2, ge=1)  # periods an area or indicator swap must span
+    # how many times closer the exchanged reading must be, period by period (series swaps)
+    swap_ratio: float = Field(default=4.0, gt=1)
     pairs: list[PairConfig] = Field(default_factory=list)
 
 

@@ -191,10 +191,15 @@ class LabelsLookSwapped(Finding):
     type: ClassVar[str] = "labels-look-swapped"
 
     kind: SwapKind
-    indicators: tuple[str, ...]  # the pair (a, b); for kind "indicators", (a1, b1, a2, b2)
+    indicators: tuple[str, ...]  # the pair (a, b); for kind "indicators", the two series
     areas: tuple[str, ...]
-    periods: tuple[str, ...]  # the periods of b concerned
+    periods: tuple[str, ...]  # the periods concerned (of b; of the series for "indicators")
     detail: str  # the values, as a person reads them
+    # kind "indicators": the references of each series, the first period, and the other
+    # reading (their references exchanged) where the evidence cannot tell the two apart
+    against: tuple[tuple[str, ...], ...] = ()
+    first_period: str | None = None
+    alternative: tuple[str, ...] = ()
 
     @property
     def message(self) -> str:
@@ -211,12 +216,23 @@ class LabelsLookSwapped(Finding):
                 "the area labels of one source look swapped"
             )
         else:
-            c, d = self.indicators[2:]
-            what = (
-                f"for {where}, '{a}' agrees with '{d}' and '{c}' with '{b}' rather than with "
-                "their own pairs: two indicators' values look interchanged"
-            )
+            return self._series_message(where, a, b)
         return f"{what} (periods {', '.join(self.periods)}: {self.detail})"
+
+    def _series_message(self, where: str, a: str, b: str) -> str:
+        refs_a, refs_b = (", ".join(f"'{r}'" for r in refs) for refs in self.against)
+        other = ""
+        if self.alternative:
+            c, d = self.alternative
+            other = (
+                f"; or '{c}' and '{d}' are, one source against one cannot tell which pair"
+            )
+        return (
+            f"'{a}' and '{b}' look exchanged for {where} from {self.first_period} on: "
+            f"'{a}' agrees with {refs_b} and '{b}' with {refs_a} rather than with their own"
+            f"{other} ({len(self.periods)} periods, '{a}'/'{b}' against the references of "
+            f"each: {self.detail})"
+        )
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -89,7 +89,8 @@ class Reconciliation:
         return {**asdict(self), "share": self.share}
 
 
-def _shifted(period: str, shift: int) -> str | None:
+def shifted(period: str, shift: int) -> str | None:
+    """The period ``shift`` years before ``period`` (whole years only; None otherwise)."""
     if shift == 0:
         return period
     if len(period) == 4 and period.isdigit():
@@ -102,7 +103,7 @@ def matches(a: IndicatorData, b: IndicatorData, shift: int) -> list[Match]:
     a_totals = {(r.area, r.period): r for r in a.totals() if r.value is not None}
     out: list[Match] = []
     for row_b in b.totals():
-        period_a = _shifted(row_b.period, shift)
+        period_a = shifted(row_b.period, shift)
         row_a = a_totals.get((row_b.area, period_a)) if period_a else None
         if row_a is None or row_a.value is None or row_b.value is None:
             continue

@@ -16,6 +16,7 @@ from tendik.quality.findings import SEVERITIES, Finding
 from tendik.quality.outliers import year_on_year_outliers
 from tendik.quality.reconcile import Reconciliation, reconcile, resolve_pairs, suggest_shift
 from tendik.quality.rules import apply_rule
+from tendik.quality.series_swaps import series_swaps
 from tendik.quality.swaps import Disagreements, find_swaps
 from tendik.store.query import Warehouse
 
@@ -95,7 +96,8 @@ def _reconciliations(
     disagreements: list[Disagreements] = []
     pending: list[tuple[Disagreements, list[Finding]]] = []
     findings: list[Finding] = []
-    for pair in resolve_pairs(settings, indicators, file):
+    pairs = resolve_pairs(settings, indicators, file)
+    for pair in pairs:
         summary, disagreeing, found = reconcile(pair, indicators, settings.severity)
         summaries.append(summary)
         group = Disagreements(pair, disagreeing)
@@ -105,6 +107,15 @@ def _reconciliations(
         if suggestion is not None:
             findings.append(suggestion)
     swaps, explained = find_swaps(disagreements, indicators, settings.swap_min_periods)
+    exchanged, covered = series_swaps(
+        pairs,
+        disagreements,
+        indicators,
+        ratio=settings.swap_ratio,
+        min_periods=settings.swap_min_periods,
+    )
+    swaps += exchanged
+    explained |= covered
     for group, found in pending:  # a disagreement a swap explains is reported once, as the swap
         findings += [
             f for m, f in zip(group.matches, found, strict=True) if (group.pair, m) not in explained

@@ -1,12 +1,11 @@
 """Disagreements that vanish once two labels are exchanged: swapped labels, not bad numbers.
 
-Three explanations are tried on the area-years where a pair of sources disagrees:
+Two explanations are tried here on the area-years where a pair of sources disagrees:
 - complement: a ≈ 100 − b, men's share reported where women's is meant (percentages only);
-- areas: a(X) ≈ b(Y) and a(Y) ≈ b(X) for two areas X and Y in the same period;
-- indicators: for one area and period, pair 1's a matches pair 2's b and pair 2's a matches
-  pair 1's b: two indicators' values interchanged in one source.
-An area or indicator swap must hold in ``min_periods`` periods: between ~200 countries a single
-coincidence of two values happens (Austria and Slovenia, 2014, in the parliament series).
+- areas: a(X) ≈ b(Y) and a(Y) ≈ b(X) for two areas X and Y in the same period.
+An area swap must hold in ``min_periods`` periods: between ~200 countries a single coincidence
+of two values happens (Austria and Slovenia, 2014, in the parliament series). Two indicators'
+values exchanged are found by series_swaps.py.
 """
 
 from __future__ import annotations
@@ -109,44 +108,6 @@ def area_swaps(group: Disagreements, min_periods: int) -> tuple[list[Finding], E
     return findings, explained
 
 
-def indicator_swaps(
-    groups: list[Disagreements], min_periods: int
-) -> tuple[list[Finding], Explained]:
-    """Two pairs whose values fit each other, area-year by area-year."""
-    findings: list[Finding] = []
-    explained: Explained = set()
-    for i, first in enumerate(groups):
-        for second in groups[i + 1 :]:
-            tolerance = max(first.pair.tolerance, second.pair.tolerance)
-            others = {(m.area, m.period_b): m for m in second.matches}
-            by_area: dict[str, list[tuple[Match, Match]]] = defaultdict(list)
-            for m in first.matches:
-                n = others.get((m.area, m.period_b))
-                if (
-                    n
-                    and _close(m.value_a, n.value_b, tolerance)
-                    and _close(n.value_a, m.value_b, tolerance)
-                ):
-                    by_area[m.area].append((m, n))
-            for area, found in sorted(by_area.items()):
-                if len(found) < min_periods:
-                    continue
-                items = [
-                    (
-                        m,
-                        f"{m.period_b}: {number(m.value_a)}/{number(m.value_b)} against "
-                        f"{number(n.value_a)}/{number(n.value_b)}",
-                    )
-                    for m, n in found
-                ]
-                names = (first.pair.a, first.pair.b, second.pair.a, second.pair.b)
-                others = [n for _, n in found]
-                findings.append(_finding("indicators", names, (area,), items, others))
-                explained |= {(first.pair, m) for m, _ in found}
-                explained |= {(second.pair, n) for _, n in found}
-    return findings, explained
-
-
 def find_swaps(
     groups: Iterable[Disagreements], indicators: dict[str, IndicatorData], min_periods: int
 ) -> tuple[list[Finding], Explained]:
@@ -158,5 +119,4 @@ def find_swaps(
         for found, covered in (complements(group, indicators), area_swaps(group, min_periods)):
             findings += found
             explained |= covered
-    found, covered = indicator_swaps(groups, min_periods)
-    return findings + found, explained | covered
+    return findings, explained
