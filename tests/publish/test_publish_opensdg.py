@@ -12,7 +12,7 @@ import yaml
 
 from tendik.project import Project, load_project
 from tendik.publish import PublishReport, publish
-from tendik.publish.opensdg import region_cells
+from tendik.publish.opensdg import region_cells, value_text
 from tendik.sources import read_source
 from tendik.sources.spec import SourceSpec
 
@@ -47,11 +47,12 @@ def test_files_and_indicators_left_out(kz_published: dict[str, PublishReport],
 def test_series_column_for_indicators_sharing_a_code(
         kz_published: dict[str, PublishReport], built_kazakhstan: Project, cells) -> None:
     out = kz_published["opensdg"].out
-    assert header(out / "data/indicator_5-5-1.csv") == ["Year", "Series", "Units", "Value"]
+    # one unit in the file: it is the metadata's computation_units, not a column
+    assert header(out / "data/indicator_5-5-1.csv") == ["Year", "Series", "Value"]
     table = read_opensdg(out, "data/indicator_5-5-1.csv", "KAZ")
     by_series: dict[str, dict[tuple[str, str], tuple[float, str]]] = {}
     for row in table.to_pylist():
-        assert row["UNIT_MEASURE"] == "PT"
+        assert row["UNIT_MEASURE"] is None
         by_series.setdefault(row["SERIES"], {})[row["REF_AREA"], row["TIME_PERIOD"]] = (
             row["OBS_VALUE"], "A")
     parliament = by_series["Women's share of seats in the national parliament (lower chamber)"]
@@ -75,7 +76,7 @@ def test_series_column_for_indicators_sharing_a_code(
 
 def test_one_indicator_needs_no_series_column(kz_published: dict[str, PublishReport]) -> None:
     out = kz_published["opensdg"].out
-    assert header(out / "data/indicator_5-5-2.csv") == ["Year", "Units", "Value"]
+    assert header(out / "data/indicator_5-5-2.csv") == ["Year", "Value"]
     table = read_opensdg(out, "data/indicator_5-5-2.csv", "KAZ")
     values = dict(zip(table.column("TIME_PERIOD").to_pylist(),
                       table.column("OBS_VALUE").to_pylist(), strict=True))
@@ -86,6 +87,7 @@ def test_meta_names_the_indicator_and_its_sources(kz_published: dict[str, Publis
     meta = yaml.safe_load(
         (kz_published["opensdg"].out / "meta/5-5-1.yml").read_text(encoding="utf-8"))
     assert meta["indicator_number"] == "5.5.1"
+    # five indicators share 5.5.1: the global indicator's translation key names it
     assert meta["indicator_name"] == "global_indicators.5-5-1-title"
     assert meta["target_id"] == "5.5"
     assert meta["computation_units"] == "Percentage (%)"
@@ -112,7 +114,7 @@ def test_republished_ons_files_match_the_originals(uk_published: dict[str, Publi
     """The ONS's own 5.5.1 file, through the warehouse and back: the same 130 values."""
     out = uk_published["opensdg"].out
     assert header(out / "data/indicator_5-5-1.csv") == [
-        "Year", "Series", "Legislative authority", "Units", "Value"]
+        "Year", "Series", "Legislative authority", "Value"]
     original = read_opensdg(UK_SAMPLES, "indicator_5-5-1.csv", "GBR")
     again = read_opensdg(out, "data/indicator_5-5-1.csv", "GBR")
     assert again.num_rows == original.num_rows == 130
@@ -122,13 +124,13 @@ def test_republished_ons_files_match_the_originals(uk_published: dict[str, Publi
 def test_breakdowns_and_suppressed_cells(uk_published: dict[str, PublishReport]) -> None:
     out = uk_published["opensdg"].out
     path = out / "data/indicator_5-5-2.csv"
-    assert header(path) == ["Year", "Age", "Disability status", "Region", "Units",
+    assert header(path) == ["Year", "Age", "Disability status", "Region",
                             "Observation status", "Value"]
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 227
     assert rows[0] == {"Year": "2012", "Age": "", "Disability status": "", "Region": "",
-                       "Units": "Percentage (%)", "Observation status": "Normal value",
+                       "Observation status": "Normal value",
                        "Value": "35.7335999997921"}
     withheld = [r for r in rows if r["Value"] == ""]
     assert [(r["Year"], r["Region"], r["Observation status"]) for r in withheld] == [
@@ -165,7 +167,7 @@ def test_kazakh_regions_get_names_and_geocodes(built_kazakhstan: Project, tmp_pa
     path = report.out / "data" / "indicator_5-5-2.csv"
     columns = header(path)
     assert columns[:2] == ["Year", "Series"]
-    assert columns[-4:] == ["Region", "Units", "GeoCode", "Value"]
+    assert columns[-3:] == ["Region", "GeoCode", "Value"]
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     expected = cells(project, "civil-service-women")
@@ -177,3 +179,54 @@ def test_kazakh_regions_get_names_and_geocodes(built_kazakhstan: Project, tmp_pa
     assert sum(1 for r in civil if r["GeoCode"] == "KZ-71") == sum(
         1 for key in expected if "KZ-71" in key)
     assert all(r["GeoCode"] == "" for r in civil if r["Region"] == "")
+
+
+def test_whole_numbers_stay_whole_and_a_single_indicator_keeps_its_name(
+        built_kazakhstan: Project, tmp_path: Path) -> None:
+    """A count published alone under its code: 138 is written 138, not 138.0, and the meta
+    names the indicator by its own title."""
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copy(built_kazakhstan.warehouse_path, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("UPDATE indicators SET sdg = '16.7.1' WHERE id = 'civil-service-women'")
+        con.execute("UPDATE observations SET OBS_VALUE = numerator, UNIT_MEASURE = 'NUMBER' "
+                    "WHERE indicator = 'civil-service-women'")
+        [(title,)] = con.execute(
+            "SELECT title_en FROM indicators WHERE id = 'civil-service-women'").fetchall()
+        [(first,)] = con.execute(
+            "SELECT numerator FROM observations WHERE indicator = 'civil-service-women' "
+            "AND REF_AREA = 'KAZ' AND REGION IS NULL AND AGE IS NULL AND LEVEL IS NULL "
+            "AND CORPS IS NULL AND CATEGORY IS NULL ORDER BY TIME_PERIOD LIMIT 1").fetchall()
+    project = load_project(built_kazakhstan.root, warehouse=copy)
+    out = publish(project, tmp_path / "out", "opensdg").out
+    with (out / "data/indicator_16-7-1.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[0]["Value"] == str(int(first))
+    assert all("." not in r["Value"] for r in rows)
+    assert "Units" not in rows[0]
+    meta = yaml.safe_load((out / "meta/16-7-1.yml").read_text(encoding="utf-8"))
+    assert meta["indicator_name"] == meta["graph_title"] == title
+    assert meta["computation_units"] == "Number"
+
+
+def test_values_written_as_they_read_back() -> None:
+    values = pa.array([138.0, 19.4, 19.3877551020408, 0.1, -0.0, None, 1e15, 2.5e-7])
+    assert value_text(values).to_pylist() == [
+        "138", "19.4", "19.3877551020408", "0.1", "0", "", "1e+15", "2.5e-7"]
+
+
+def test_units_column_where_a_file_mixes_units(built_kazakhstan: Project,
+                                               tmp_path: Path) -> None:
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copy(built_kazakhstan.warehouse_path, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("UPDATE indicators SET sdg = '5.5.2' WHERE id = 'civil-service-women'")
+        con.execute("UPDATE observations SET UNIT_MEASURE = 'NUMBER' "
+                    "WHERE indicator = 'civil-service-women'")
+    project = load_project(built_kazakhstan.root, warehouse=copy)
+    out = publish(project, tmp_path / "out", "opensdg").out
+    with (out / "data/indicator_5-5-2.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["Units"] for r in rows} == {"Number", "Percentage (%)"}
+    meta = yaml.safe_load((out / "meta/5-5-2.yml").read_text(encoding="utf-8"))
+    assert "computation_units" not in meta

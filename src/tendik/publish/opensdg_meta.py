@@ -1,8 +1,10 @@
 """Open SDG metadata (meta/{5-5-1}.yml) for one SDG indicator of the project's area.
 
-The indicator's name and graph title are Open SDG's translation keys for the global indicator
-(``global_indicators.5-5-1-title``), so a platform's existing translations name it in every
-language it has. Sources are numbered as Open SDG numbers them (source_organisation_1, ...).
+The indicator's name and graph title are the English title of the one tendik indicator published
+under the code (a platform's own name, read from its files, comes back as it was); where several
+share the code, Open SDG's translation key for the global indicator
+(``global_indicators.5-5-1-title``), which a platform's translations name in every language.
+Sources are numbered as Open SDG numbers them (source_organisation_1, ...).
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ def indicator_meta(pub: Publication, sdg: str, infos: list[IndicatorInfo],
                    earliest: dict[str, str], units: list[str]) -> dict[str, Any]:
     """The metadata of one SDG indicator: its number, its name, its sources."""
     goal, target = sdg.split(".")[0], ".".join(sdg.split(".")[:2])
-    title_key = f"global_indicators.{dashed(sdg)}-title"
+    title_key = (infos[0].title("en") if len(infos) == 1
+                 else f"global_indicators.{dashed(sdg)}-title")
     meta: dict[str, Any] = {
         "indicator_number": sdg,
         "indicator_name": title_key,
