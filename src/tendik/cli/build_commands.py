@@ -188,7 +188,7 @@ def demo(
 
 
 def serve_project(project: Project, host: str, port: int, *, check_seconds: float = 10.0,
-                  client_seconds: float = 10.0) -> None:
+                  client_seconds: float = 10.0, access_log: bool = False) -> None:
     from tendik.web import CheckLimits, serve
 
     console.print(
@@ -196,7 +196,7 @@ def serve_project(project: Project, host: str, port: int, *, check_seconds: floa
         "  Ctrl-C to stop."
     )
     serve(project, host=host, port=port, limits=CheckLimits(seconds=check_seconds),
-          client_seconds=client_seconds)
+          client_seconds=client_seconds, access_log=access_log)
 
 
 @app.command("serve")
@@ -217,6 +217,11 @@ def serve_command(
             "body and for reading an answer.",
         ),
     ] = 10.0,
+    access_log: Annotated[
+        bool,
+        typer.Option("--access-log", help="Print a line for every request (off: it costs as "
+                     "much as answering a cached page)."),
+    ] = False,
 ) -> None:
     """Serve the dashboard and the JSON API from the warehouse."""
     try:
@@ -229,5 +234,6 @@ def serve_command(
     except TendikError as error:
         fail(error)
     serve_project(
-        resolved, host, port, check_seconds=check_timeout, client_seconds=client_timeout
+        resolved, host, port, check_seconds=check_timeout, client_seconds=client_timeout,
+        access_log=access_log,
     )

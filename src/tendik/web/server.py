@@ -157,9 +157,11 @@ def guarded_http(client_seconds: float = HEAD_SECONDS) -> type[GuardedHttp]:
 
 def make_server(project: Project, *, host: str = "127.0.0.1", port: int = 8000,
                 limits: CheckLimits | None = None, client_seconds: float = HEAD_SECONDS,
-                log_level: str = "info", access_log: bool = True) -> Server:
+                log_level: str = "info", access_log: bool = False) -> Server:
     """The server of ``project``'s dashboard and API, as `tendik serve` runs it; a client has
-    ``client_seconds`` to send a request's head (see GuardedHttp)."""
+    ``client_seconds`` to send a request's head (see GuardedHttp). No line per request unless
+    ``access_log``: writing it costs as much CPU as answering from the cache, and it grows without
+    bound."""
     config = uvicorn.Config(create_app(project, limits=limits), host=host, port=port,
                             http=guarded_http(client_seconds), log_level=log_level,
                             access_log=access_log,
