@@ -133,3 +133,38 @@ def test_bundled_catalogue_has_three_languages_units_sources() -> None:
             assert "СИНТЕТИКАЛЫҚ" in (indicator.notes.kk or "")
     assert catalogue["parliament-women-share"].sdg == "5.5.1"
     assert catalogue["managers-women-share"].sdmx_series == "IC_GEN_MGTL"
+
+
+MONEY = GOOD.replace("unit: percent", "unit: money\ncurrency: USD\nscale: 9")
+
+
+def test_money_in_a_currency_with_its_scale_and_population(tmp_path: Path) -> None:
+    text = MONEY + "population: {en: women entrepreneurs, ru: женщины-предприниматели}\n"
+    indicator = load_indicator(write(tmp_path, text))
+    assert (indicator.unit, indicator.currency, indicator.scale) == ("money", "USD", 9)
+    assert indicator.unit_code == "USD"
+    assert indicator.population is not None
+    assert indicator.population.get("kk") == "women entrepreneurs"  # falls back to English
+    rate = load_indicator(write(tmp_path, GOOD.replace("unit: percent", "unit: rate\nper: '1000'")))
+    assert (rate.unit_code, rate.per) == ("RATE", "1000")
+
+
+def test_money_without_a_currency(tmp_path: Path) -> None:
+    path = write(tmp_path, MONEY.replace("currency: USD\n", ""))
+    with pytest.raises(InvalidField) as caught:
+        load_indicator(path)
+    assert caught.value.key == "currency" and "ISO 4217" in str(caught.value)
+
+
+def test_a_currency_on_a_percentage(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("unit: percent", "unit: percent\ncurrency: KZT"))
+    with pytest.raises(InvalidField) as caught:
+        load_indicator(path)
+    assert caught.value.key == "currency" and "'currency' is for money" in str(caught.value)
+
+
+def test_a_currency_code_not_iso(tmp_path: Path) -> None:
+    path = write(tmp_path, MONEY.replace("currency: USD", "currency: dollars"))
+    with pytest.raises(InvalidField) as caught:
+        load_indicator(path)
+    assert caught.value.key == "currency"

@@ -6,15 +6,39 @@ import hashlib
 import json
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 Language = Literal["en", "ru", "kk"]
 LANGUAGES: tuple[str, ...] = ("en", "ru", "kk")
-Unit = Literal["percent", "count", "ratio", "tenge", "years", "number"]
+# percent: a share or rate in %; percentage-points: a difference of percentages; persons, seats,
+# count (things: centres, projects, orders): counts; money: an amount in ``currency``; ratio: a
+# ratio (women's pay as a share of men's is percent); rate: per so many (``per``); years.
+# "tenge" is money in KZT, kept for definitions written before money had a currency.
+Unit = Literal[
+    "percent", "percentage-points", "persons", "seats", "count", "money", "ratio", "rate",
+    "years", "number", "tenge",
+]  # fmt: skip
 Theme = Literal["civil-service", "parliament", "management", "justice-security", "other"]
+
+COUNT_UNITS: frozenset[str] = frozenset({"persons", "seats", "count", "number"})
 
 # Column names in the source -> SDMX-style dimension names in the warehouse, where they differ.
 DIMENSION_NAMES: dict[str, str] = {"age_group": "AGE", "sex": "SEX", "urbanisation": "URBANISATION"}
+
+
+# The SDMX UNIT_MEASURE code of each unit (money: its currency).
+UNIT_CODES: dict[str, str] = {
+    "percent": "PT",
+    "percentage-points": "PP",
+    "persons": "NUMBER",
+    "seats": "NUMBER",
+    "count": "NUMBER",
+    "number": "NUMBER",
+    "ratio": "RATIO",
+    "rate": "RATE",
+    "years": "YR",
+    "tenge": "KZT",
+}
 
 
 def dimension_name(column: str) -> str:
@@ -127,6 +151,12 @@ class Indicator(Strict):
     notes: Labels | None = None
     synonyms: Synonyms = Field(default_factory=Synonyms)
     decimals: int = 1
+    currency: str | None = Field(  # ISO 4217, for money
+        default=None, pattern=r"^[A-Z]{3}$", validate_default=True
+    )
+    scale: int = Field(default=0, ge=0, le=12)  # shown in 10^scale: 9 = billions
+    per: str | None = None  # a rate's base ("100000") or a period ("month")
+    population: Labels | None = None  # who or what is counted: "SMEs headed by a woman"
 
     @field_validator("breakdowns", mode="before")
     @classmethod
@@ -153,9 +183,27 @@ class Indicator(Strict):
             )
         return self
 
+    @field_validator("currency")
+    @classmethod
+    def _money_has_a_currency(cls, value: str | None, info: ValidationInfo) -> str | None:
+        unit = info.data.get("unit")
+        if unit == "money" and value is None:
+            raise ValueError("an indicator in money needs 'currency' (ISO 4217, e.g. KZT)")
+        if unit not in (None, "money", "tenge") and value is not None:
+            raise ValueError(f"'currency' is for money; this indicator is in {unit}")
+        return value
+
     @property
     def is_series(self) -> bool:
         return self.series is not None
+
+    @property
+    def unit_code(self) -> str:
+        """The SDMX UNIT_MEASURE of its values: PT, NUMBER, KZT, ..."""
+        if self.unit == "money":
+            assert self.currency is not None
+            return self.currency
+        return UNIT_CODES[self.unit]
 
     def definition_hash(self) -> str:
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)

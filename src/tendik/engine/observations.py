@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-UNIT_CODES: dict[str, str] = {
-    "percent": "PT",
-    "count": "NUMBER",
-    "ratio": "RATIO",
-    "tenge": "KZT",
-    "years": "YR",
-    "number": "NUMBER",
-}
+from tendik.catalog.model import UNIT_CODES as UNIT_CODES  # the units' SDMX codes, re-exported
 
 # Columns before the breakdown dimensions, and after them; dimensions are VARCHAR, null = total.
 KEY_COLUMNS: tuple[str, ...] = ("REF_AREA", "TIME_PERIOD")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import duckdb
 import pyarrow as pa
 
-from tendik.engine.observations import SIDE_COUNT, UNIT_CODES, side_column
+from tendik.engine.observations import SIDE_COUNT, side_column
 from tendik.engine.plan import IndicatorPlan, RecordsPlan, dimension_columns
 from tendik.errors import EngineError
 
@@ -84,7 +84,7 @@ def indicator_observations(
     denominator = (
         f"CAST({item.denominator} AS DOUBLE)" if item.denominator else "CAST(NULL AS DOUBLE)"
     )
-    unit = UNIT_CODES[item.indicator.unit]
+    unit = item.indicator.unit_code
     ids = ", ".join(str(g) for g in item.grouping_ids)
     sql = (
         f"SELECT '{area}' AS REF_AREA, CAST({item.period_alias} AS VARCHAR) AS TIME_PERIOD"

@@ -10,7 +10,6 @@ import pyarrow.compute as pc
 
 from tendik.catalog.expressions import parse_expression, render
 from tendik.catalog.model import Indicator, dimension_name
-from tendik.engine.observations import UNIT_CODES
 from tendik.errors import EngineError
 from tendik.sources.spec import ROW_COLUMN, SERIES_COLUMNS
 
@@ -80,7 +79,7 @@ def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tup
         )
         where[0] = f"{value} IS NOT NULL"
         dims = []
-        unit_sql = _literal(UNIT_CODES[indicator.unit])
+        unit_sql = _literal(indicator.unit_code)
         comment_sql = "NULL"
     if selector.where:
         tree = parse_expression(selector.where, columns, file=file, key="series.where")
@@ -97,7 +96,7 @@ def _series_sql(indicator: Indicator, table: pa.Table, file: Path | None) -> tup
     sql = (
         f"SELECT {area_sql} AS REF_AREA, CAST({period} AS VARCHAR) AS TIME_PERIOD{dim_sql}, "
         f"CAST({value} AS DOUBLE) AS OBS_VALUE, "
-        f"COALESCE({unit_sql}, {_literal(UNIT_CODES[indicator.unit])}) AS UNIT_MEASURE, "
+        f"COALESCE({unit_sql}, {_literal(indicator.unit_code)}) AS UNIT_MEASURE, "
         "CAST(NULL AS DOUBLE) AS numerator, CAST(NULL AS DOUBLE) AS denominator, "
         f"'A' AS OBS_STATUS, CAST({comment_sql} AS VARCHAR) AS COMMENT_OBS "
         f"FROM source WHERE {' AND '.join(where)} ORDER BY 1, 2"
