@@ -144,3 +144,18 @@ def test_open_sdg_uk_breakdowns_and_unit_measure(read, samples: Path) -> None:
     young = one(table, TIME_PERIOD="2012", Age="16 to 24")
     assert young["OBS_VALUE"] == pytest.approx(51.4644463006736)
     assert set(table["UNIT_MEASURE"].to_pylist()) == {"PT"}  # "Percentage (%)"
+
+
+COUNTRIES = Path(__file__).parents[2] / "bench" / "claims" / "countries" / "project" / "sources"
+
+
+def test_wdi_annual_percent_is_a_rate_not_a_share(read, bundled: Path) -> None:
+    """Inflation and population growth are "(annual %)": negative or above 100, as published."""
+    table = read(COUNTRIES, "wdi/API_FP.CPI.TOTL.ZG_DS2_en_csv_v2_285.csv", "wdi")
+    argentina = one(table, REF_AREA="ARG", TIME_PERIOD="2023")
+    assert argentina["OBS_VALUE"] == pytest.approx(133.488935594175)
+    assert argentina["UNIT_MEASURE"] is None  # the indicator's own unit applies
+    japan = one(table, REF_AREA="JPN", TIME_PERIOD="2009")
+    assert japan["OBS_VALUE"] == pytest.approx(-1.35283672951719)
+    shares = read(bundled, WDI, "wdi")
+    assert one(shares, REF_AREA="KAZ", TIME_PERIOD="2024")["UNIT_MEASURE"] == "PT"

@@ -141,11 +141,16 @@ def _check_shares(
 
 
 def percent_if(names: pa.Array) -> pa.Array:
-    """'PT' where a name or unit text says percent ("(%)", "%", "percent"), else null."""
+    """'PT' where a name or unit text says percent ("(%)", "%", "percent"), else null. A yearly
+    rate of change ("Inflation, consumer prices (annual %)", "Population growth (annual %)") is
+    not a share and may be negative or above 100: null, the indicator's unit applies."""
     lower = pc.utf8_lower(names)
-    says = pc.or_(
-        pc.match_substring(lower, "%"),
-        pc.match_substring_regex(lower, r"^\s*percent(age)?\s*$|^pt$"),
+    says = pc.and_(
+        pc.or_(
+            pc.match_substring(lower, "%"),
+            pc.match_substring_regex(lower, r"^\s*percent(age)?\s*$|^pt$"),
+        ),
+        pc.invert(pc.match_substring(lower, "annual %")),
     )
     return pc.if_else(says, pa.scalar(PERCENT), pa.scalar(None, pa.string()))
 
