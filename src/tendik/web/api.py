@@ -16,6 +16,17 @@ from tendik.web import documents
 from tendik.web.documents import MAX_PAGE_SIZE
 from tendik.web.downloads import FORMATS, render
 from tendik.web.links import EXTENSIONS
+from tendik.web.openapi import (
+    NOT_MODIFIED,
+    FindingPage,
+    IndicatorDocument,
+    IndicatorList,
+    ObservationPage,
+    ReleaseList,
+    SourceList,
+    answers,
+    errors,
+)
 from tendik.web.responses import Body, conditional, encode
 from tendik.web.state import AppState
 from tendik.web.views import sources as source_views
@@ -25,7 +36,14 @@ OBSERVATION_PARAMETERS = frozenset({"indicator", "area", "period", "by", "page",
 DOWNLOAD_PARAMETERS = frozenset({"format", "by", "area"})
 FINDING_PARAMETERS = frozenset({"severity", "indicator", "page", "page_size"})
 
-IndicatorId = Annotated[str, Path(description="The indicator's id, e.g. parliament-women-share.")]
+DOWNLOAD_ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {"description": "The observations as a file, in the format asked for",
+          "content": {media: {"schema": {"type": "string", "format": "binary"}}
+                      for media in FORMATS.values()}},
+    **NOT_MODIFIED, **errors(400, 404, 503)}
+
+IndicatorId = Annotated[str, Path(description="The indicator's id, e.g. parliament-women-share.",
+                                   examples=["parliament-women-share"])]
 Area = Annotated[str | None, Query(
     description="ISO 3166 area code, e.g. KAZ; all areas if absent.")]
 Page = Annotated[int, Query(ge=1, description="Page number, from 1.")]
@@ -70,28 +88,33 @@ def api_router(state: AppState) -> APIRouter:
 def _catalogue_routes(router: APIRouter, state: AppState) -> None:
     project, respond = state.project, _responder(state)
 
-    @router.get("/indicators", summary="Every indicator with its latest value, target and status")
+    @router.get("/indicators", summary="Every indicator with its latest value, target and status",
+                responses=answers(IndicatorList))
     async def list_indicators(request: Request) -> Response:
         return await respond(request, ("api", "indicators"),
                              lambda w: documents.indicators(w, project))
 
-    @router.get("/indicators/{id}", summary="One indicator: definition, provenance, progress")
+    @router.get("/indicators/{id}", summary="One indicator: definition, provenance, progress",
+                responses=answers(IndicatorDocument, 404))
     async def get_indicator(request: Request, id: IndicatorId) -> Response:
         return await respond(request, ("api", "indicator", id),
                              lambda w: documents.indicator(w, project, id))
 
-    @router.get("/sources", summary="Every source with its licence, content hash and provenance")
+    @router.get("/sources", summary="Every source with its licence, content hash and provenance",
+                responses=answers(SourceList))
     async def list_sources(request: Request) -> Response:
         return await respond(request, ("api", "sources"), documents.sources)
 
     @router.get("/releases", summary="The releases a reader may see: number, publication "
-                "time, content hash (an empty list before the first release)")
+                "time, content hash (an empty list before the first release)",
+                responses=answers(ReleaseList))
     async def list_releases(request: Request) -> Response:
         return await respond(request, ("api", "releases"), documents.releases)
 
     @router.get("/findings", summary="Data-quality findings, most severe first",
                 description="Validation rules, year-on-year outliers and cross-source "
-                "reconciliation over the warehouse (tendik.quality), a page at a time.")
+                "reconciliation over the warehouse (tendik.quality), a page at a time.",
+                responses=answers(FindingPage, 400))
     async def list_findings(
         request: Request,
         severity: Annotated[Literal["error", "warning", "info"] | None, Query(
@@ -117,11 +140,12 @@ def _data_routes(router: APIRouter, state: AppState) -> None:
 
     @router.get("/observations", summary="Observations of one indicator, a page at a time",
                 description="Totals by default; `by` gives the breakdown by one dimension. "
-                "Pages hold at most 1000 observations; `next` links to the following page.")
+                "Pages hold at most 1000 observations; `next` links to the following page.",
+                responses=answers(ObservationPage, 400, 404))
     async def observations(
         request: Request,
-        indicator: Annotated[str | None, Query(
-            description="The indicator's id (required).")] = None,
+        indicator: Annotated[str, Query(description="The indicator's id.",
+                                        examples=["parliament-women-share"])],
         area: Area = None,
         period: Annotated[str | None, Query(description="One period, e.g. 2024.")] = None,
         by: By = None,
@@ -139,7 +163,8 @@ def _data_routes(router: APIRouter, state: AppState) -> None:
 
     @router.get("/indicators/{id}/download", summary="Observations as a file",
                 description="CSV, JSON, Excel or an SDMX-ML 2.1 generic data message; every "
-                "area unless `area` is given.")
+                "area unless `area` is given.", response_class=Response,
+                responses=DOWNLOAD_ANSWERS)
     async def download(
         request: Request, id: IndicatorId,
         format: Annotated[Literal["csv", "json", "xlsx", "sdmx"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -48,6 +49,21 @@ class TendikAPI(FastAPI):
     def build_middleware_stack(self) -> ASGIApp:
         return ResponseCache(SecurityHeaders(super().build_middleware_stack()), reader=self.reader)
 
+    def openapi(self) -> dict[str, Any]:
+        """FastAPI's description without the 422 it lists for every endpoint with parameters:
+        tendik answers a bad parameter with 400 (the 422s listed are its own)."""
+        if self.openapi_schema is None:
+            spec = super().openapi()
+            for operations in spec.get("paths", {}).values():
+                for operation in operations.values():
+                    answer = operation.get("responses", {}).get("422", {})
+                    if "HTTPValidationError" in json.dumps(answer):
+                        del operation["responses"]["422"]
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+            self.openapi_schema = spec
+        return self.openapi_schema
+
 
 def _status(error: Exception) -> int:
     if isinstance(error, NotFound):
@@ -62,13 +78,14 @@ def _status(error: Exception) -> int:
 
 
 def _error_response(state: AppState, request: Request, status: int, kind: str, message: str,
-                    parameter: str | None) -> Response:
+                    parameter: str | None, headers: dict[str, str] | None = None) -> Response:
     if request.url.path.startswith("/api"):
         body = {"error": {"type": kind, "message": message, "parameter": parameter}}
-        return Response(encode(body), status_code=status, media_type="application/json")
+        return Response(encode(body), status_code=status, media_type="application/json",
+                        headers=headers)
     lang = language(request, offered_languages(state.project.settings.languages))
     page = html.error_page(state.project, lang, LiveLinks(PageRef("home")), status, message)
-    return Response(page.encode("utf-8"), status_code=status, media_type=HTML)
+    return Response(page.encode("utf-8"), status_code=status, media_type=HTML, headers=headers)
 
 
 def _install_errors(app: FastAPI, state: AppState) -> None:
@@ -81,6 +98,9 @@ def _install_errors(app: FastAPI, state: AppState) -> None:
     async def invalid(request: Request, error: RequestValidationError) -> Response:
         first = error.errors()[0]
         parameter = str(first["loc"][-1]) if first.get("loc") else None
+        if first.get("type") == "missing" and parameter:
+            return _error_response(state, request, 400, "missing-parameter",
+                                   f"give the parameter '{parameter}'", parameter)
         message = f"{parameter}: {first['msg']}" if parameter else first["msg"]
         return _error_response(state, request, 400, "invalid-parameter", message, parameter)
 
@@ -93,7 +113,8 @@ def _install_errors(app: FastAPI, state: AppState) -> None:
         kind = "not-found" if error.status_code == 404 else "http-error"
         message = f"nothing at {request.url.path}" if error.status_code == 404 else str(
             error.detail)
-        return _error_response(state, request, error.status_code, kind, message, None)
+        return _error_response(state, request, error.status_code, kind, message, None,
+                               error.headers)  # 405 says which methods are allowed
 
 
 def _install_static(app: FastAPI, state: AppState) -> None:

@@ -24,6 +24,7 @@ from tendik.web.bodies import (
 from tendik.web.i18n import N_, offered_languages, translations
 from tendik.web.limits import FIELDS, CheckRequest, parse_request
 from tendik.web.links import LiveLinks, PageRef
+from tendik.web.openapi import CheckReport, check_body, errors
 from tendik.web.pages import HTML, language
 from tendik.web.state import AppState
 from tendik.web.workers import ClientGone
@@ -59,7 +60,11 @@ def check_router(state: AppState) -> APIRouter:
                  description="Body: JSON {\"text\": ..., \"date\": \"YYYY-MM-DD\" (optional: "
                  "the period of undated claims), \"language\": \"en\"|\"ru\" (optional)}. "
                  "Each claim comes back with its verdict (consistent, inconsistent, ambiguous, "
-                 "unverifiable), the matched indicator and the evidence.")
+                 "unverifiable), the matched indicator and the evidence. At most "
+                 f"{limits.max_text:,} characters and {limits.max_numbers:,} numbers a text; a "
+                 f"check may run {limits.seconds:g} s.",
+                 responses={200: {"model": CheckReport}, **errors(400, 413, 415, 422, 503)},
+                 openapi_extra={"requestBody": check_body(limits)})
     async def api_check(request: Request) -> Response:
         require_media_type(request, JSON_TYPE)
         fields = json_object(await read_body(request, limits.max_body))
